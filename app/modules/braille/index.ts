@@ -1,0 +1,12 @@
+/** Chinese text → 国家通用盲文 / 现行盲文, Unicode braille and BRF. Pure and isomorphic. */
+export { toBraille, MAX_TEXT_LENGTH } from './convert'
+export type { ToBrailleOptions, BrailleResult, BrailleWord, BrailleWordKind } from './convert'
+export { toBrf, paginate, toBrailleAscii, BRAILLE_ASCII, PAGE_LIMITS } from './brf'
+export type { PageOptions } from './brf'
+export type { Segmenter } from './han-words'
+export { defaultSegmenter, intlSegmenter, pinyinProSegmenter, characterSegmenter } from './segment'
+export { SCHEMES, SCHEME_IDS, isSchemeId } from './schemes'
+export type { SchemeId } from './schemes'
+export { BrailleError } from './errors'
+export { brailleMessages, formatBrailleMessage } from './messages'
+export type { BrailleLocale, BrailleMessageKey } from './messages'
