@@ -1,0 +1,8 @@
+import { accountsEndpoints } from '~/modules/accounts/api.server'
+import type { Endpoint } from './endpoint'
+import { createRouter } from './router.server'
+
+/** Every capability's endpoints, in the order the OpenAPI document lists them. */
+export const endpoints: Endpoint[] = [...accountsEndpoints]
+
+export const handleApi = createRouter(endpoints)

@@ -1,0 +1,79 @@
+import PgBoss from 'pg-boss'
+import { z } from 'zod'
+import type { DatabaseHandle } from '#db/client'
+
+/**
+ * Every job type in one typed table: its payload (ids and parameters only), attempts, timeout and
+ * how many run at once per worker. Handlers live with their capability and are wired in jobs.server.ts.
+ */
+export const jobTypes = {
+  'accounts.purge-expired': {
+    payload: z.object({}),
+    retryLimit: 2,
+    retryDelay: 60,
+    expireInSeconds: 300,
+    concurrency: 1,
+    schedule: '17 * * * *',
+  },
+} satisfies Record<string, JobType>
+
+interface JobType {
+  payload: z.ZodType
+  retryLimit: number
+  retryDelay: number
+  expireInSeconds: number
+  concurrency: number
+  schedule?: string
+}
+
+export type JobName = keyof typeof jobTypes
+export type JobPayload<N extends JobName> = z.infer<(typeof jobTypes)[N]['payload']>
+export type JobHandlers = { [N in JobName]: (payload: JobPayload<N>) => Promise<void> }
+
+export interface Queue {
+  send<N extends JobName>(name: N, payload: JobPayload<N>): Promise<string | null>
+  work(handlers: JobHandlers): Promise<void>
+  check(): Promise<void>
+  stop(): Promise<void>
+}
+
+export async function startQueue(database: DatabaseHandle, connectionString?: string): Promise<Queue> {
+  const boss = new PgBoss(
+    connectionString
+      ? { connectionString, schema: 'pgboss' }
+      : // On PGlite pg-boss shares the one embedded connection.
+        { db: { executeSql: (text: string, values?: unknown[]) => database.executeSql(text, values) }, schema: 'pgboss' },
+  )
+  boss.on('error', (error) => console.error('[queue]', error))
+  await boss.start()
+  for (const [name, type] of Object.entries(jobTypes) as [JobName, JobType][]) {
+    await boss.createQueue(name, {
+      name,
+      retryLimit: type.retryLimit,
+      retryDelay: type.retryDelay,
+      retryBackoff: true,
+      expireInSeconds: type.expireInSeconds,
+    })
+    if (type.schedule) await boss.schedule(name, type.schedule, {})
+  }
+
+  return {
+    send: (name, payload) => boss.send(name, jobTypes[name].payload.parse(payload) as object),
+    async work(handlers) {
+      for (const name of Object.keys(jobTypes) as JobName[]) {
+        const type: JobType = jobTypes[name]
+        const handler = handlers[name] as (payload: unknown) => Promise<void>
+        // pg-boss 10 runs one job at a time per work() call: concurrency is the number of calls.
+        for (let i = 0; i < type.concurrency; i++) {
+          await boss.work(name, { batchSize: 1 }, async ([job]) => {
+            if (job) await handler(type.payload.parse(job.data))
+          })
+        }
+      }
+    },
+    async check() {
+      await boss.getQueueSize(Object.keys(jobTypes)[0]!)
+    },
+    stop: () => boss.stop({ graceful: true, wait: true, timeout: 10_000 }),
+  }
+}

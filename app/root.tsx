@@ -1,0 +1,143 @@
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, isRouteErrorResponse, useLocation, useRouteError, useRouteLoaderData } from '@remix-run/react'
+import { useMemo, type ReactNode } from 'react'
+import { I18nextProvider, useTranslation } from 'react-i18next'
+import { CsrfInput } from '~/components/forms'
+import { can } from '~/modules/accounts/permissions'
+import { issueCsrf } from '~/platform/csrf.server'
+import { createI18n, defaultLocale, type Locale } from '~/platform/i18n'
+import { webRequest } from '~/platform/web.server'
+import styles from '~/styles/app.css?url'
+
+export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+
+export const meta: MetaFunction = () => [{ title: '同行 Tongxing' }]
+
+export async function loader(args: LoaderFunctionArgs) {
+  const web = await webRequest(args)
+  const csrf = await issueCsrf(web.cookies, web.rt.config.sessionSecret, args.request)
+  const user = web.actor && { username: web.actor.username, displayName: web.actor.displayName, role: web.actor.role, canAdmin: can(web.actor.role, 'manage:users') }
+  return data({ locale: web.locale, preferences: web.preferences, user, csrf: csrf.token }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined)
+}
+
+type RootData = Awaited<ReturnType<typeof loader>>['data']
+
+export function Layout({ children }: { children: ReactNode }) {
+  const root = useRouteLoaderData<typeof loader>('root') as RootData | undefined
+  const locale: Locale = root?.locale ?? defaultLocale
+  const i18n = useMemo(() => createI18n(locale), [locale])
+  const prefs = root?.preferences ?? {}
+  return (
+    <html lang={locale} data-font-scale={prefs.fontScale ?? 'normal'} data-contrast={prefs.contrast ?? 'normal'} data-reduced-motion={prefs.reducedMotion ? 'true' : undefined}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <Shell user={root?.user ?? null}>{children}</Shell>
+        </I18nextProvider>
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  )
+}
+
+function Shell({ user, children }: { user: RootData['user']; children: ReactNode }) {
+  const { t, i18n } = useTranslation()
+  const location = useLocation()
+  const otherLocale = i18n.language === 'en' ? 'zh-CN' : 'en'
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          <span className="brand-name">{t('app.name')}</span>
+          <span className="brand-tagline">{t('app.tagline')}</span>
+        </Link>
+        <nav aria-label={t('nav.main')}>
+          <ul className="nav-list">
+            <li>
+              <NavLink to="/" end>
+                {t('nav.home')}
+              </NavLink>
+            </li>
+            {user?.canAdmin ? (
+              <li>
+                <NavLink to="/admin">{t('nav.admin')}</NavLink>
+              </li>
+            ) : null}
+            {user ? (
+              <li>
+                <NavLink to="/account">{t('nav.account')}</NavLink>
+              </li>
+            ) : null}
+            <li>
+              <NavLink to="/preferences">{t('nav.preferences')}</NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="header-tools">
+          <Form method="post" action="/preferences" className="inline-form">
+            <CsrfInput />
+            <input type="hidden" name="intent" value="locale" />
+            <input type="hidden" name="locale" value={otherLocale} />
+            <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+            <button type="submit" lang={otherLocale} aria-label={`${t('nav.language')}: ${t('nav.switchTo')}`}>
+              {t('nav.switchTo')}
+            </button>
+          </Form>
+          {user ? (
+            <>
+              <span className="signed-in-as">{t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
+              <Form method="post" action="/logout" className="inline-form">
+                <CsrfInput />
+                <button type="submit">{t('nav.signOut')}</button>
+              </Form>
+            </>
+          ) : (
+            <Link to="/login" className="button">
+              {t('nav.signIn')}
+            </Link>
+          )}
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>
+          {t('app.name')} · {t('app.tagline')}
+        </p>
+      </footer>
+    </>
+  )
+}
+
+export default function App() {
+  return <Outlet />
+}
+
+/** One boundary for every route: a friendly page per status, never a stack trace. */
+export function ErrorBoundary() {
+  const error = useRouteError()
+  const { t } = useTranslation()
+  const status = isRouteErrorResponse(error) ? error.status : 500
+  const [title, body] =
+    status === 404 ? [t('errors.notFoundTitle'), t('errors.notFound')] : status === 403 ? [t('errors.forbiddenTitle'), t('errors.forbidden')] : [t('errors.title'), t('errors.server')]
+  const detail = isRouteErrorResponse(error) && error.data?.message?.key ? String(t(error.data.message.key, error.data.message.params)) : null
+  return (
+    <section className="error-page" aria-labelledby="error-title">
+      <h1 id="error-title">{title}</h1>
+      <p>{detail && detail !== body ? detail : body}</p>
+      <p>
+        <Link to="/">{t('errors.goHome')}</Link>
+      </p>
+    </section>
+  )
+}
