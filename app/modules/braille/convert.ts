@@ -60,7 +60,9 @@ export function toBraille(text: unknown, options: ToBrailleOptions = {}): Braill
     unsupported.push(char)
   }
   const runs = tokenize(text)
-  const placed = runs.flatMap((run, i) => placeRun(run, runs[i - 1], scheme, segment, skip))
+  const placed = runs
+    .flatMap((run, i) => placeRun(run, runs[i - 1], scheme, segment, skip))
+    .filter((word) => word.braille !== '') // a word made only of unsupported characters
   return {
     cells: joinWords(placed),
     words: placed.map(({ kind, text, pinyin, braille }) => ({ kind, text, pinyin, braille })),
@@ -68,7 +70,13 @@ export function toBraille(text: unknown, options: ToBrailleOptions = {}): Braill
   }
 }
 
-function placeRun(run: Run, prevRun: Run | undefined, scheme: SchemeRules, segment: Segmenter, skip: (char: string) => void): Placed[] {
+function placeRun(
+  run: Run,
+  prevRun: Run | undefined,
+  scheme: SchemeRules,
+  segment: Segmenter,
+  skip: (char: string) => void,
+): Placed[] {
   const { spaceBefore, text } = run
   switch (run.kind) {
     case 'han':
@@ -83,8 +91,10 @@ function placeRun(run: Run, prevRun: Run | undefined, scheme: SchemeRules, segme
       return [{ kind: 'number', text, pinyin: [], braille: numberCells(text), spaceBefore }]
     case 'latin':
       return [{ kind: 'latin', text, pinyin: [], braille: latinWordCells(text), spaceBefore }]
-    case 'punctuation':
-      return [{ kind: 'punctuation', text, pinyin: [], braille: PUNCTUATION[run.id].cells, spaceBefore, position: PUNCTUATION[run.id].position }]
+    case 'punctuation': {
+      const { cells, position } = PUNCTUATION[run.id]
+      return [{ kind: 'punctuation', text, pinyin: [], braille: cells, spaceBefore, position }]
+    }
     case 'newline':
       return [{ kind: 'newline', text, pinyin: [], braille: '\n', spaceBefore }]
     case 'unknown':

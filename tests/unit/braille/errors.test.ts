@@ -52,3 +52,11 @@ describe('messages', () => {
     )
   })
 })
+
+describe('unsupported characters inside Chinese words', () => {
+  it('drops a word made only of characters without a reading, without a double blank', () => {
+    const result = toBraille('你𪚥好', { segment: () => ['你', '𪚥', '好'] })
+    expect(result.cells).toBe('⠝\u2800⠓⠖⠄')
+    expect(result.unsupported).toEqual(['𪚥'])
+  })
+})
