@@ -10,6 +10,9 @@ const alias = {
 export default defineConfig({
   resolve: { alias },
   test: {
+    // s3rver (the S3 test server) enciphers list continuation tokens with DES, which OpenSSL 3 only
+    // offers through its legacy provider; without it every listing past one page fails.
+    poolOptions: { forks: { execArgv: ['--openssl-legacy-provider'] } },
     projects: [
       { resolve: { alias }, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
       {

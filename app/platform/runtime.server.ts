@@ -20,11 +20,14 @@ export interface Runtime {
 
 export interface BootOptions {
   /** Run job handlers in this process: the in-process worker, or a `npm run worker` process. */
-  work: boolean
+  work?: boolean
+  /** An already open database (tests hand in a migrated clone). */
+  database?: DatabaseHandle
 }
 
-export async function boot(config: Config, options: BootOptions = { work: config.worker === 'inline' }): Promise<Runtime> {
-  const database = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir })
+export async function boot(config: Config, options: BootOptions = {}): Promise<Runtime> {
+  const database =
+    options.database ?? (await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir }))
   await database.migrate()
   if (config.seedDemo) await seedDemo(database.db)
 
@@ -43,7 +46,7 @@ export async function boot(config: Config, options: BootOptions = { work: config
       await database.close()
     },
   }
-  if (options.work) await queue.work(jobHandlers(runtime))
+  if (options.work ?? config.worker === 'inline') await queue.work(jobHandlers(runtime))
   return runtime
 }
 

@@ -19,6 +19,7 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
 
 /** The district's own time zone, so the server's and the browser's renderings agree. */
 const timeZone = 'Asia/Shanghai'
+const nowrap = { whiteSpace: 'nowrap' } as const
 const targetPaths: Record<string, string> = { school: '/admin/schools/', class: '/admin/classes/', user: '/admin/users/' }
 
 /** A detail object as one line: "name=…, kind=…". */
@@ -45,7 +46,9 @@ export default function AdminAudit() {
               <th scope="col">{t('admin.auditAt')}</th>
               <th scope="col">{t('admin.auditActor')}</th>
               <th scope="col">{t('admin.auditAction')}</th>
-              <th scope="col">{t('admin.auditTarget')}</th>
+              <th scope="col" style={nowrap}>
+                {t('admin.auditTarget')}
+              </th>
               <th scope="col">{t('admin.auditDetail')}</th>
             </tr>
           </thead>
@@ -61,7 +64,7 @@ export default function AdminAudit() {
                   </td>
                   <td>{entry.actorName ? `${entry.actorName} (${entry.actorUsername})` : t('admin.noActor')}</td>
                   <td>{t(`audit.${entry.action}`, { defaultValue: entry.action })}</td>
-                  <td>
+                  <td style={nowrap}>
                     {targetLabel ? (
                       path ? (
                         <Link to={`${path}${entry.targetId}`}>{targetLabel}</Link>

@@ -49,10 +49,11 @@ export async function importUsers(db: Database, actor: Actor, csv: string, ip?: 
 
     const schoolName = raw.school?.trim()
     const schoolId = schoolName ? schoolByName.get(schoolName) : undefined
+    const role = raw.role?.trim().toLowerCase()
     const parsed = userCreateInput.safeParse({
       username,
       displayName: raw.display_name,
-      role: raw.role?.trim().toLowerCase(),
+      role,
       email: raw.email,
       schoolId,
       password: raw.password,
@@ -60,7 +61,7 @@ export async function importUsers(db: Database, actor: Actor, csv: string, ip?: 
     const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error)
     if (!parsed.success && fields.role) fields.role = { key: 'errors.invalidRole' }
     if (schoolName && !schoolId) fields.school = { key: 'errors.unknownSchool', params: { name: schoolName } }
-    if (parsed.success && (parsed.data.role === 'teacher' || parsed.data.role === 'student') && !schoolId && !fields.school) {
+    if ((role === 'teacher' || role === 'student') && !schoolId && !fields.school) {
       fields.school = { key: 'errors.schoolRequired' }
     }
     if (!parsed.success || Object.keys(fields).length) {

@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { endpoints } from '../../app/platform/api/endpoints.server'
+import { loader as openapiLoader } from '../../app/routes/api.openapi[.]json'
+import { loader as healthLoader } from '../../app/routes/healthz'
+import { api, apiToken } from '../support/http'
+import { startTestRuntime, stopTestRuntime, type Runtime } from '../support/runtime'
+
+describe('the platform surface', () => {
+  let rt: Runtime
+  beforeAll(async () => {
+    rt = await startTestRuntime('pglite')
+  })
+  afterAll(() => stopTestRuntime(rt))
+
+  it('reports database, storage, search and queue on /healthz', async () => {
+    const response = await healthLoader()
+    const body = await response.json()
+    expect(response.status).toBe(200)
+    expect(body).toMatchObject({
+      status: 'ok',
+      checks: {
+        database: { status: 'ok', kind: 'pglite' },
+        storage: { status: 'ok', kind: 'local' },
+        search: { status: 'ok', kind: 'postgres' },
+        queue: { status: 'ok', worker: 'inline' },
+      },
+    })
+  })
+
+  it('documents every served endpoint in OpenAPI 3', async () => {
+    const doc = await openapiLoader({ request: new Request('http://localhost/api/openapi.json'), params: {}, context: {} }).json()
+    expect(doc.openapi).toMatch(/^3\./)
+    for (const e of endpoints) {
+      const operation = doc.paths[e.path]?.[e.method.toLowerCase()]
+      expect(operation, `${e.method} ${e.path}`).toBeDefined()
+      expect(operation.responses[String(e.status ?? 200)]).toBeDefined()
+    }
+    const operationIds = Object.values(doc.paths).flatMap((p) => Object.values(p as Record<string, { operationId: string }>).map((o) => o.operationId))
+    expect(new Set(operationIds).size).toBe(operationIds.length)
+  })
+
+  it('answers every readable endpoint with the shape its OpenAPI schema promises', async () => {
+    const token = await apiToken('admin')
+    const school = (await api('GET', '/schools', { token })).body[0]
+    const user = (await api('GET', '/users', { token })).body.users[0]
+    const klass = (await api('GET', '/classes', { token })).body[0]
+    const params: Record<string, string> = { '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id }
+    for (const e of endpoints.filter((e) => e.method === 'GET' && e.response)) {
+      const asRole = e.path === '/me/classes' ? 'teacher' : e.path === '/me/children' ? 'family' : 'admin'
+      const path = e.path.includes('{') ? e.path.replace('{id}', params[e.path]!) : e.path
+      const response = await api('GET', path, { token: asRole === 'admin' ? token : await apiToken(asRole) })
+      expect(response.status, `${e.path}: ${JSON.stringify(response.body)}`).toBe(200)
+      const check = e.response!.safeParse(response.body)
+      expect(check.success, `${e.path}: ${JSON.stringify(check.error?.issues)}`).toBe(true)
+    }
+  })
+})
