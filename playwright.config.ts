@@ -24,7 +24,13 @@ export default defineConfig({
   },
   webServer: {
     // The embedded default, whatever scaled-shape variables CI has set for the integration tests.
-    command: `rm -rf .tmp/e2e-data && npx remix vite:build && env -u DATABASE_URL -u STORAGE -u SEARCH -u WORKER NODE_ENV=production PORT=${port} DATA_DIR=.tmp/e2e-data npx tsx server.ts`,
+    // Build and data live under .tmp/e2e-<port>, so runs on different E2E_PORTs can go side by side.
+    command: [
+      `rm -rf .tmp/e2e-${port}`,
+      `export BUILD_DIR=.tmp/e2e-${port}/build`,
+      'npx remix vite:build',
+      `env -u DATABASE_URL -u STORAGE -u SEARCH -u WORKER NODE_ENV=production PORT=${port} DATA_DIR=.tmp/e2e-${port}/data npx tsx server.ts`,
+    ].join(' && '),
     url: `http://localhost:${port}/healthz`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -3,7 +3,8 @@
 /** @type {import('@remix-run/dev').VitePluginConfig} */
 export default {
   appDirectory: 'app',
-  buildDirectory: 'build',
+  // BUILD_DIR lets test runs build side by side without overwriting the build a developer is running.
+  buildDirectory: process.env.BUILD_DIR ?? 'build',
   serverModuleFormat: 'esm',
   ignoredRouteFiles: ['**/.*', '**/*.test.*'],
   future: {

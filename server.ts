@@ -2,6 +2,9 @@ import { createRequestHandler } from '@remix-run/express'
 import type { ServerBuild } from '@remix-run/node'
 import compression from 'compression'
 import express from 'express'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
+import remixConfig from './remix.config.js'
 import { ConfigError, parseConfig } from './app/platform/config.server'
 import type { Runtime } from './app/platform/runtime.server'
 
@@ -27,9 +30,10 @@ const vite =
     ? await import('vite').then((v) => v.createServer({ server: { middlewareMode: true } }))
     : undefined
 
+const buildDir = path.resolve(remixConfig.buildDirectory ?? 'build')
 type Build = ServerBuild & { entry: { module: { startRuntime(): Promise<Runtime> } } }
 const loadBuild = async () =>
-  (vite ? await vite.ssrLoadModule('virtual:remix/server-build') : await import(new URL('./build/server/index.js', import.meta.url).href)) as Build
+  (vite ? await vite.ssrLoadModule('virtual:remix/server-build') : await import(pathToFileURL(path.join(buildDir, 'server/index.js')).href)) as Build
 
 const app = express()
 app.disable('x-powered-by')
@@ -37,8 +41,8 @@ app.use(compression())
 if (vite) {
   app.use(vite.middlewares)
 } else {
-  app.use('/assets', express.static('build/client/assets', { immutable: true, maxAge: '1y' }))
-  app.use(express.static('build/client', { maxAge: '1h' }))
+  app.use('/assets', express.static(path.join(buildDir, 'client/assets'), { immutable: true, maxAge: '1y' }))
+  app.use(express.static(path.join(buildDir, 'client'), { maxAge: '1h' }))
 }
 app.all(
   '*',
