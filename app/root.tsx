@@ -9,7 +9,10 @@ import { createI18n, defaultLocale, type Locale } from '~/platform/i18n'
 import { webRequest } from '~/platform/web.server'
 import styles from '~/styles/app.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: styles }]
+export const links: LinksFunction = () => [
+  { rel: 'stylesheet', href: styles },
+  { rel: 'icon', href: '/favicon.svg', type: 'image/svg+xml' },
+]
 
 export const meta: MetaFunction = () => [{ title: '同行 Tongxing' }]
 

@@ -26,12 +26,13 @@ test('the skip link and landmarks work from the keyboard', async ({ page }) => {
   await expect(page.getByRole('banner')).toBeVisible()
   await expect(page.getByRole('navigation', { name: '主导航' })).toBeVisible()
   await expect(page.getByRole('contentinfo')).toBeVisible()
-  // Focus is visible: the focused control draws an outline.
-  await page.keyboard.press('Shift+Tab')
+  // The next Tab lands on the first control inside main, and focus is visible: it draws an outline.
   await page.keyboard.press('Tab')
-  await page.keyboard.press('Tab')
-  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
-  expect(outline).not.toBe('none')
+  const focused = await page.evaluate(() => {
+    const active = document.activeElement!
+    return { inMain: active !== document.body && !!active.closest('main'), outline: getComputedStyle(active).outlineStyle }
+  })
+  expect(focused).toEqual({ inMain: true, outline: 'solid' })
 })
 
 test('display preferences apply at once and are kept, for visitors and for users', async ({ page }) => {
