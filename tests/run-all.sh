@@ -5,6 +5,18 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
 
+# The e2e tests drive Debian's Chromium (with CJK fonts for Chinese pages) and the media tests run ffmpeg.
+if ! command -v chromium >/dev/null || ! command -v ffmpeg >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "== installing chromium, fonts-noto-cjk and ffmpeg (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk ffmpeg >/dev/null
+  else
+    echo "The tests need Chromium, Noto CJK fonts and ffmpeg. Install them once with:" >&2
+    echo "  sudo apt-get install chromium fonts-noto-cjk ffmpeg" >&2
+    exit 1
+  fi
+fi
+
 echo "== typecheck"
 npx tsc -p .
 echo "== unit and integration tests"
