@@ -21,6 +21,8 @@ export interface SqlResult {
 
 export interface DatabaseHandle {
   kind: 'pglite' | 'postgres'
+  /** The PostgreSQL connection string, for libraries that open their own pool (pg-boss). */
+  url?: string
   db: Database
   /** Raw SQL for libraries that bring their own (pg-boss). Without values it may hold several statements. */
   executeSql(text: string, values?: unknown[]): Promise<SqlResult>
@@ -67,6 +69,7 @@ function openPostgres(url: string, max = 10): DatabaseHandle {
   const db = drizzlePostgres({ client: sql, schema }) as unknown as Database
   return {
     kind: 'postgres',
+    url,
     db,
     async executeSql(text, values) {
       const rows = values?.length ? await sql.unsafe(text, values as never[]) : await sql.unsafe(text).simple()

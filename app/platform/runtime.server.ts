@@ -33,7 +33,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
 
   const storage = createObjectStore(config.storage)
   const search = createSearchEngine(config.search, database)
-  const queue = await startQueue(database, config.database.kind === 'postgres' ? config.database.url : undefined)
+  const queue = await startQueue(database, database.url)
   const runtime: Runtime = {
     config,
     database,
