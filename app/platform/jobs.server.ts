@@ -1,4 +1,5 @@
 import { purgeExpired } from '~/modules/accounts/sessions.server'
+import { makeThumbnail } from '~/modules/library/files.server'
 import type { JobHandlers } from './queue.server'
 import type { Runtime } from './runtime.server'
 
@@ -6,5 +7,6 @@ import type { Runtime } from './runtime.server'
 export function jobHandlers(rt: Pick<Runtime, 'db' | 'storage'>): JobHandlers {
   return {
     'accounts.purge-expired': () => purgeExpired(rt.db),
+    'library.thumbnail': ({ fileId }) => makeThumbnail(rt, fileId),
   }
 }

@@ -15,6 +15,13 @@ export const jobTypes = {
     concurrency: 1,
     schedule: '17 * * * *',
   },
+  'library.thumbnail': {
+    payload: z.object({ fileId: z.uuid() }),
+    retryLimit: 2,
+    retryDelay: 30,
+    expireInSeconds: 120,
+    concurrency: 1,
+  },
 } satisfies Record<string, JobType>
 
 interface JobType {

@@ -1,3 +1,4 @@
+import { libraryEn } from '~/modules/library/i18n/en'
 import type { zhCN } from './zh-CN'
 
 type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -219,6 +220,7 @@ export const en: Messages<typeof zhCN> = {
     'user.family-unlinked': 'Unlinked family and child',
     'users.imported': 'Imported users',
   },
+  library: libraryEn,
   errors: {
     title: 'Something went wrong',
     notFoundTitle: 'Page not found',

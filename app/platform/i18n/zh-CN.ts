@@ -1,3 +1,5 @@
+import { libraryZhCN } from '~/modules/library/i18n/zh-CN'
+
 /** The source of truth for UI text. en.ts must carry the same keys (the type checks it). */
 export const zhCN = {
   app: { name: '同行', tagline: '特殊教育教学资源与智慧课堂平台' },
@@ -210,6 +212,7 @@ export const zhCN = {
     'user.family-unlinked': '取消家长与孩子的关联',
     'users.imported': '批量导入用户',
   },
+  library: libraryZhCN,
   errors: {
     title: '出错了',
     notFoundTitle: '找不到这个页面',
