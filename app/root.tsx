@@ -19,7 +19,7 @@ export const meta: MetaFunction = () => [{ title: '同行 Tongxing' }]
 export async function loader(args: LoaderFunctionArgs) {
   const web = await webRequest(args)
   const csrf = await issueCsrf(web.cookies, web.rt.config.sessionSecret, args.request)
-  const user = web.actor && { username: web.actor.username, displayName: web.actor.displayName, role: web.actor.role, canAdmin: can(web.actor.role, 'manage:users') }
+  const user = web.actor && { username: web.actor.username, displayName: web.actor.displayName, role: web.actor.role, canAdmin: can(web.actor.role, 'manage:users'), canLibrary: can(web.actor.role, 'read:library') }
   return data({ locale: web.locale, preferences: web.preferences, user, csrf: csrf.token }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined)
 }
 
@@ -70,6 +70,11 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
                 {t('nav.home')}
               </NavLink>
             </li>
+            {user?.canLibrary ? (
+              <li>
+                <NavLink to="/library">{t('library.nav')}</NavLink>
+              </li>
+            ) : null}
             {user?.canAdmin ? (
               <li>
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>

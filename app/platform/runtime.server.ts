@@ -1,5 +1,6 @@
 import { openDatabase, type Database, type DatabaseHandle } from '#db/client'
 import { seedDemo } from '~/modules/accounts/demo.server'
+import { loadContent } from '~/modules/library/content.server'
 import { createSearchEngine, type SearchEngine } from '~/modules/search/index.server'
 import { parseConfig, type Config } from './config.server'
 import { jobHandlers } from './jobs.server'
@@ -34,6 +35,8 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   const storage = createObjectStore(config.storage)
   const search = createSearchEngine(config.search, database)
   const queue = await startQueue(database, database.url)
+  // The embedded default opens with the starter corpus; a known resource is never loaded twice.
+  if (config.seedDemo) await loadContent({ db: database.db, storage, queue })
   const runtime: Runtime = {
     config,
     database,

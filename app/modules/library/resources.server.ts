@@ -310,9 +310,11 @@ export async function getResource(db: Database, actor: Actor, id: string, option
   requirePermission(actor, 'read:library')
   const row = await findResource(db, actor, id)
   const seesWorking = maySeeWorkingCopy(actor, row)
+  // The working copy is shown by default only while it differs from what readers get.
+  const pending = isAuthor(actor, row) ? row.status !== 'published' && row.status !== 'archived' : row.status === 'submitted' || row.status === 'changes_requested'
   let wanted: number | null = null
   if (typeof options.version === 'number') wanted = options.version
-  else if (options.version === 'published' || !seesWorking) wanted = row.publishedVersion
+  else if (options.version === 'published' || !seesWorking || (!pending && row.publishedVersion !== null)) wanted = row.publishedVersion
   if (wanted === null && !seesWorking) throw notFound('library.errors.notFound')
 
   let content: ResourceSnapshot
