@@ -603,3 +603,13 @@ export async function rateResource(db: Database, actor: Actor, id: string, input
     .onConflictDoUpdate({ target: [resourceRatings.userId, resourceRatings.resourceId], set: { stars: rating.stars, comment: rating.comment, updatedAt: new Date() } })
   return rating
 }
+
+/**
+ * The last approval, named as such for API clients: it publishes or, when the resource still awaits
+ * an earlier level, refuses (409) instead of quietly passing it on.
+ */
+export async function publishResource(db: Database, actor: Actor, id: string, scores: unknown) {
+  const row = await findResource(db, actor, id)
+  if (row.status === 'submitted' && row.reviewLevel === 'school' && (await reviewLevelsOf(db, row.districtId)) === 2) throw new AppError(409, { key: 'library.errors.districtReviewPending' })
+  return reviewResource(db, actor, id, { ...(scores as object), decision: 'approve' })
+}

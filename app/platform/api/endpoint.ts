@@ -33,6 +33,8 @@ export interface Endpoint {
   auth?: boolean
   query?: z.ZodObject
   body?: z.ZodType
+  /** The request body is the raw bytes of a file, streamed to the handler (which reads `request.body`). */
+  upload?: boolean
   /** The success body; omitted for 204. */
   response?: z.ZodType
   status?: 200 | 201 | 204

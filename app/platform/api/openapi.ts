@@ -33,7 +33,11 @@ export function openApiDocument(endpoints: Endpoint[], serverUrl: string) {
       operationId: `${e.method.toLowerCase()}${e.path.replace(/\{(\w+)\}/g, 'By-$1').replace(/[/-](\w)/g, (_, c: string) => c.toUpperCase())}`,
       security: e.auth === false ? [] : [{ bearer: [] }],
       parameters: parameters.length ? parameters : undefined,
-      requestBody: e.body ? { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input') } } } : undefined,
+      requestBody: e.upload
+        ? { required: true, content: { 'application/octet-stream': { schema: { type: 'string', format: 'binary' } } } }
+        : e.body
+          ? { required: true, content: { 'application/json': { schema: jsonSchema(e.body, 'input') } } }
+          : undefined,
       responses: {
         [status]: e.response ? { description: 'OK', content: { 'application/json': { schema: jsonSchema(e.response, 'output') } } } : { description: 'No content' },
         default: { description: 'An error, with its message in zh-CN and English', content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },

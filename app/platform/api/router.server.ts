@@ -39,6 +39,8 @@ export function createRouter(endpoints: Endpoint[]) {
       const body = endpoint.body ? await readBody(request) : undefined
       const ctx = { rt, actor, token, ip: context.ip ?? 'unknown', request } as ApiContext
       const result = await endpoint.handle(ctx, { params, query, body })
+      // A file download answers with its own streamed response.
+      if (result instanceof Response) return result
       return endpoint.status === 204 ? new Response(null, { status: 204 }) : Response.json(result, { status: endpoint.status ?? 200 })
     } catch (error) {
       if (error instanceof Response) throw error

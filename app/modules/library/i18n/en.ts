@@ -365,6 +365,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     needsVideo: 'A video lesson needs a video file or a linked video asset.',
     needsProcedure: 'Write the procedure.',
     needsSummary: 'Write a summary.',
+    districtReviewPending: 'The school review comes first; only then can the district publish it.',
     notSubmitted: 'This resource is not awaiting review now.',
     ownResource: 'You cannot review your own resource.',
     notYourLevel: 'This level of review is not yours.',

@@ -362,6 +362,7 @@ export const libraryZhCN = {
     needsVideo: '视频课需要上传视频文件或关联视频素材。',
     needsProcedure: '请填写教学过程。',
     needsSummary: '请填写简介。',
+    districtReviewPending: '这个资源还在等待学校审核，通过后才能由区级发布。',
     notSubmitted: '这个资源现在不在待审核状态。',
     ownResource: '不能审核自己的资源。',
     notYourLevel: '这一级审核不归你负责。',

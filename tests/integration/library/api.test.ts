@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { handleApi } from '../../../app/platform/api/endpoints.server'
+import { databaseKinds } from '../../support/database'
+import { api, apiToken, baseUrl } from '../../support/http'
+import { startTestRuntime, stopTestRuntime, type Runtime } from '../../support/runtime'
+import { lessonInput } from './fixtures'
+
+const scores = { accessibility: 5, curriculum: 4, differentiation: 4 }
+
+/** The library through /api/v1: the same rules as the pages, every refusal with its reason in both languages. */
+describe.each(databaseKinds)('the library API on %s', (kind) => {
+  let rt: Runtime
+  const token = {} as Record<'admin' | 'researcher' | 'teacher' | 'student' | 'family', string>
+
+  beforeAll(async () => {
+    rt = await startTestRuntime(kind)
+    for (const role of ['admin', 'researcher', 'teacher', 'student', 'family'] as const) token[role] = await apiToken(role)
+  })
+  afterAll(() => stopTestRuntime(rt))
+
+  async function upload(resourceId: string, name: string, bytes: Uint8Array | string, as = token.teacher) {
+    const response = await handleApi(
+      new Request(`${baseUrl}/api/v1/resources/${resourceId}/files?name=${encodeURIComponent(name)}`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${as}`, 'Content-Type': 'application/octet-stream' },
+        body: typeof bytes === "string" ? bytes : new Blob([bytes as Uint8Array<ArrayBuffer>]),
+      }),
+      { ip: '127.0.0.1' },
+    )
+    return { status: response.status, body: await response.json() }
+  }
+
+  it('creates, updates, submits, reviews and publishes a lesson', async () => {
+    const created = await api('POST', '/resources', { token: token.teacher, body: lessonInput('API 课例') })
+    expect(created.status, JSON.stringify(created.body)).toBe(201)
+    expect(created.body).toMatchObject({ status: 'draft', version: null, variants: [{ key: 'tier-a' }, { key: 'tier-c' }] })
+    const id = created.body.id as string
+
+    const updated = await api('PUT', `/resources/${id}`, { token: token.teacher, body: { ...lessonInput('API 课例（改）'), grade: 4 } })
+    expect(updated.body).toMatchObject({ title: 'API 课例（改）', grade: 4 })
+
+    expect((await api('POST', `/resources/${id}/submit`, { token: token.teacher })).body).toEqual({ id, status: 'submitted', reviewLevel: 'school' })
+    expect((await api('GET', '/resources/review-queue', { token: token.researcher })).body.map((r: { id: string }) => r.id)).toContain(id)
+    // Publishing skips no level: the school has not approved yet.
+    const early = await api('POST', `/resources/${id}/publish`, { token: token.admin, body: scores })
+    expect(early.status).toBe(409)
+    expect(early.body.error.messages.en).toBe('The school review comes first; only then can the district publish it.')
+
+    expect((await api('POST', `/resources/${id}/review`, { token: token.researcher, body: { decision: 'approve', ...scores } })).body).toMatchObject({ status: 'submitted', reviewLevel: 'district' })
+    expect((await api('POST', `/resources/${id}/publish`, { token: token.admin, body: scores })).body).toMatchObject({ status: 'published', publishedVersion: 1 })
+
+    const list = await api('GET', '/resources?schoolType=peizhi&subject=life_maths&grade=4', { token: token.researcher })
+    expect(list.body.items.map((i: { id: string }) => i.id)).toContain(id)
+    const other = await api('GET', '/resources?schoolType=mangxiao', { token: token.researcher })
+    expect(other.body.items.map((i: { id: string }) => i.id)).not.toContain(id)
+
+    expect((await api('PUT', `/resources/${id}/favourite`, { token: token.researcher })).body).toEqual({ favourite: true })
+    expect((await api('PUT', `/resources/${id}/rating`, { token: token.researcher, body: { stars: 5, comment: '好用' } })).status).toBe(200)
+    const read = await api('GET', `/resources/${id}`, { token: token.researcher })
+    expect(read.body).toMatchObject({ version: 1, counts: { favourites: 1, ratings: 1, averageRating: 5 }, mine: { favourite: true, stars: 5 } })
+  })
+
+  it('explains every field that is wrong, in both languages, and saves nothing', async () => {
+    const before = await rt.database.executeSql('select count(*)::int n from resources')
+    const bad = await api('POST', '/resources', {
+      token: token.teacher,
+      lang: 'en',
+      body: { ...lessonInput(), title: '', schoolType: 'mangxiao', subject: 'life_maths', variants: [{ key: 'tier-z' }] },
+    })
+    expect(bad.status).toBe(400)
+    expect(bad.body.error.fields.title.message).toBe('Enter a title.')
+    expect(bad.body.error.fields['variants.0.key'].code).toBe('library.errors.variantKey')
+    const misplaced = await api('POST', '/resources', { token: token.teacher, body: { ...lessonInput(), schoolType: 'mangxiao' } })
+    expect(misplaced.body.error.fields.subject.message).toBe('这个学科不属于所选学校类型的课程。')
+    const strategy = await api('POST', '/resources', { token: token.teacher, body: { ...lessonInput(), kind: 'autism_strategy', details: { strategyType: 'nonsense' } } })
+    expect(Object.keys(strategy.body.error.fields).sort()).toEqual(['details.steps', 'details.strategyType', 'details.targetSkill'])
+    expect((await rt.database.executeSql('select count(*)::int n from resources')).rows).toEqual(before.rows)
+  })
+
+  it('keeps students and families out, and other authors off a draft', async () => {
+    const created = await api('POST', '/resources', { token: token.teacher, body: lessonInput('草稿') })
+    const id = created.body.id
+    for (const role of ['student', 'family'] as const) {
+      expect((await api('GET', '/resources', { token: token[role] })).status).toBe(403)
+      expect((await api('POST', '/resources', { token: token[role], body: lessonInput() })).status).toBe(403)
+    }
+    expect((await api('GET', `/resources/${id}`, { token: token.researcher })).status).toBe(404)
+    expect((await api('PUT', `/resources/${id}`, { token: token.admin, body: lessonInput() })).status).toBe(403)
+    expect((await api('POST', `/resources/${id}/submit`, { token: token.researcher })).status).toBe(403)
+    expect((await api('GET', '/resources/not-an-id', { token: token.teacher })).status).toBe(404)
+  })
+
+  it('streams uploads, judges the type by the bytes and serves them back with the Chinese name', async () => {
+    const worksheet = await api('POST', '/resources', {
+      token: token.teacher,
+      body: { ...lessonInput('数字描红'), kind: 'worksheet', details: { pages: 2 }, variants: [] },
+    })
+    const id = worksheet.body.id
+    // Not ready: a worksheet needs its file.
+    const notReady = await api('POST', `/resources/${id}/submit`, { token: token.teacher })
+    expect(notReady.status).toBe(400)
+    expect(notReady.body.error.fields.files.code).toBe('library.errors.needsFile')
+
+    const exe = await upload(id, '练习.pdf', new Uint8Array([0x4d, 0x5a, 0x90, 0x00, ...new Array(200).fill(0)]))
+    expect(exe.status).toBe(400)
+    expect(exe.body.error.fields.file.code).toBe('library.errors.fileType')
+
+    const pdf = await upload(id, '数字描红 第1页.pdf', '%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    expect(pdf.status, JSON.stringify(pdf.body)).toBe(201)
+    expect(pdf.body).toMatchObject({ fileName: '数字描红 第1页.pdf', contentType: 'application/pdf' })
+    const brf = await upload(id, 'shuzi.brf', '  #A #B #C\n')
+    expect(brf.body.contentType).toBe('text/plain; charset=us-ascii')
+
+    const download = await handleApi(new Request(`${baseUrl}/api/v1/files/${pdf.body.id}?download=1`, { headers: { Authorization: `Bearer ${token.teacher}` } }), { ip: '127.0.0.1' })
+    expect(download.status).toBe(200)
+    expect(download.headers.get('Content-Disposition')).toBe(`attachment; filename="____ _1_.pdf"; filename*=UTF-8''${encodeURIComponent('数字描红 第1页.pdf')}`)
+    expect((await download.text()).startsWith('%PDF-1.4')).toBe(true)
+    const range = await handleApi(new Request(`${baseUrl}/api/v1/files/${pdf.body.id}`, { headers: { Authorization: `Bearer ${token.teacher}`, Range: 'bytes=1-3' } }), { ip: '127.0.0.1' })
+    expect(range.status).toBe(206)
+    expect(await range.text()).toBe('PDF')
+
+    // Others cannot fetch a draft's file; once published they can, and an older version keeps a removed file.
+    const asResearcher = await handleApi(new Request(`${baseUrl}/api/v1/files/${pdf.body.id}`, { headers: { Authorization: `Bearer ${token.researcher}` } }), { ip: '127.0.0.1' })
+    expect(asResearcher.status).toBe(404)
+    await api('POST', `/resources/${id}/submit`, { token: token.teacher })
+    await api('POST', `/resources/${id}/review`, { token: token.researcher, body: { decision: 'approve', ...scores } })
+    await api('POST', `/resources/${id}/publish`, { token: token.admin, body: scores })
+    expect((await api('DELETE', `/resources/${id}/files/${pdf.body.id}`, { token: token.teacher })).status).toBe(204)
+    const v1 = await api('GET', `/resources/${id}?version=1`, { token: token.researcher })
+    expect(v1.body.files.map((f: { fileName: string }) => f.fileName)).toEqual(['数字描红 第1页.pdf', 'shuzi.brf'])
+    const again = await handleApi(new Request(`${baseUrl}/api/v1/files/${pdf.body.id}?download=1`, { headers: { Authorization: `Bearer ${token.researcher}` } }), { ip: '127.0.0.1' })
+    expect(again.status).toBe(200)
+    await again.text()
+    expect((await api('GET', `/resources/${id}`, { token: token.researcher })).body.counts.downloads).toBe(2)
+  })
+
+  it('documents every library endpoint in the OpenAPI document', async () => {
+    const { loader } = await import('../../../app/routes/api.openapi[.]json')
+    const response = (await loader({ request: new Request(`${baseUrl}/api/openapi.json`), params: {}, context: {} } as never)) as Response
+    const doc = await response.json()
+    for (const path of ['/resources', '/resources/{id}', '/resources/{id}/submit', '/resources/{id}/review', '/resources/{id}/publish', '/resources/{id}/files', '/taxonomy']) expect(doc.paths[path], path).toBeTruthy()
+    expect(doc.paths['/resources/{id}/files'].post.requestBody.content['application/octet-stream']).toBeTruthy()
+  })
+})
