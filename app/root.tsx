@@ -4,6 +4,7 @@ import { useMemo, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/forms'
 import { can } from '~/modules/accounts/permissions'
+import { canUploadMedia } from '~/modules/media/policy'
 import { issueCsrf } from '~/platform/csrf.server'
 import { createI18n, defaultLocale, type Locale } from '~/platform/i18n'
 import { webRequest } from '~/platform/web.server'
@@ -19,7 +20,7 @@ export const meta: MetaFunction = () => [{ title: '同行 Tongxing' }]
 export async function loader(args: LoaderFunctionArgs) {
   const web = await webRequest(args)
   const csrf = await issueCsrf(web.cookies, web.rt.config.sessionSecret, args.request)
-  const user = web.actor && { username: web.actor.username, displayName: web.actor.displayName, role: web.actor.role, canAdmin: can(web.actor.role, 'manage:users'), canLibrary: can(web.actor.role, 'read:library') }
+  const user = web.actor && { username: web.actor.username, displayName: web.actor.displayName, role: web.actor.role, canAdmin: can(web.actor.role, 'manage:users'), canMedia: canUploadMedia(web.actor), canLibrary: can(web.actor.role, 'read:library') }
   return data({ locale: web.locale, preferences: web.preferences, user, csrf: csrf.token }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined)
 }
 
@@ -73,6 +74,11 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
             {user?.canLibrary ? (
               <li>
                 <NavLink to="/library">{t('library.nav')}</NavLink>
+              </li>
+            ) : null}
+            {user?.canMedia ? (
+              <li>
+                <NavLink to="/media">{t('media.nav')}</NavLink>
               </li>
             ) : null}
             {user?.canAdmin ? (

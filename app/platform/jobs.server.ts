@@ -1,12 +1,21 @@
 import { purgeExpired } from '~/modules/accounts/sessions.server'
 import { makeThumbnail } from '~/modules/library/files.server'
+import { recoverInterruptedTranscodes, transcodeAsset, mediaTools } from '~/modules/media/transcode.server'
 import type { JobHandlers } from './queue.server'
 import type { Runtime } from './runtime.server'
 
 /** Which capability handles which job type; the queue's table says how each one runs. */
-export function jobHandlers(rt: Pick<Runtime, 'db' | 'storage'>): JobHandlers {
+export function jobHandlers(rt: Pick<Runtime, 'db' | 'storage' | 'config' | 'queue' | 'database'>): JobHandlers {
   return {
     'accounts.purge-expired': () => purgeExpired(rt.db),
     'library.thumbnail': ({ fileId }) => makeThumbnail(rt, fileId),
+    'media.transcode': ({ assetId }) => transcodeAsset({ db: rt.db, storage: rt.storage, tools: mediaTools(rt.config.ffmpegPath) }, assetId),
+    'media.recover': async () => void (await recoverInterruptedTranscodes(rt)),
   }
+}
+
+/** Work a crash left behind, taken back when a process starts taking jobs. */
+export async function recoverInterruptedWork(rt: Pick<Runtime, 'db' | 'queue' | 'database'>) {
+  // PGlite belongs to this one process: whatever is marked running was running in a process that is gone.
+  await recoverInterruptedTranscodes(rt, { everyProcessingRunIsOrphaned: rt.database.kind === 'pglite' })
 }

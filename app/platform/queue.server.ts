@@ -22,6 +22,22 @@ export const jobTypes = {
     expireInSeconds: 120,
     concurrency: 1,
   },
+  'media.transcode': {
+    payload: z.object({ assetId: z.uuid() }),
+    retryLimit: 2,
+    retryDelay: 30,
+    // Long videos take long on small machines; a dead worker is found by its stopped heartbeat (media.recover), not by this.
+    expireInSeconds: 6 * 3600,
+    concurrency: 1,
+  },
+  'media.recover': {
+    payload: z.object({}),
+    retryLimit: 0,
+    retryDelay: 60,
+    expireInSeconds: 120,
+    concurrency: 1,
+    schedule: '* * * * *',
+  },
 } satisfies Record<string, JobType>
 
 interface JobType {

@@ -3,7 +3,7 @@ import { seedDemo } from '~/modules/accounts/demo.server'
 import { loadContent } from '~/modules/library/content.server'
 import { createSearchEngine, type SearchEngine } from '~/modules/search/index.server'
 import { parseConfig, type Config } from './config.server'
-import { jobHandlers } from './jobs.server'
+import { jobHandlers, recoverInterruptedWork } from './jobs.server'
 import { startQueue, type Queue } from './queue.server'
 import { createObjectStore } from './storage/index.server'
 import type { ObjectStore } from './storage/object-store'
@@ -49,7 +49,10 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
       await database.close()
     },
   }
-  if (options.work ?? config.worker === 'inline') await queue.work(jobHandlers(runtime))
+  if (options.work ?? config.worker === 'inline') {
+    await queue.work(jobHandlers(runtime))
+    await recoverInterruptedWork(runtime)
+  }
   return runtime
 }
 

@@ -1,4 +1,5 @@
 import { libraryEn } from '~/modules/library/i18n/en'
+import { mediaMessages } from '~/modules/media/messages'
 import type { zhCN } from './zh-CN'
 
 type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -269,5 +270,6 @@ export const en: Messages<typeof zhCN> = {
     fileRequired: 'Please choose a file.',
     fileTooLarge: 'The file is too large (at most {{max}} MB).',
   },
+  media: mediaMessages.en,
   health: { ok: 'OK', down: 'Down' },
 }

@@ -1,4 +1,5 @@
 import { libraryZhCN } from '~/modules/library/i18n/zh-CN'
+import { mediaMessages } from '~/modules/media/messages'
 
 /** The source of truth for UI text. en.ts must carry the same keys (the type checks it). */
 export const zhCN = {
@@ -261,5 +262,6 @@ export const zhCN = {
     fileRequired: '请选择一个文件。',
     fileTooLarge: '文件太大（最多 {{max}} MB）。',
   },
+  media: mediaMessages['zh-CN'],
   health: { ok: '正常', down: '故障' },
 } as const

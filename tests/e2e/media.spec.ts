@@ -1,0 +1,115 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { expect, test, type Page } from '@playwright/test'
+import { makeClip } from '../support/media-clips'
+import { expectAccessible, signIn, visit } from './support'
+
+const dir = path.resolve('.tmp/e2e-media-clips')
+
+/** Captions in SRT (converted on upload) for the 1.5-second test clip. */
+const captionsSrt = '1\n00:00:00,000 --> 00:00:00,700\n第一句字幕\n\n2\n00:00:00,700 --> 00:00:01,400\n第二句字幕\n'
+const brokenVtt = 'WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n好的一句\n\n00:00:02.000 -> 00:00:03.000\n坏的时间\n'
+
+async function videoState(page: Page, selector = 'video.player-video') {
+  return page.locator(selector).evaluate((v: HTMLVideoElement) => ({ time: v.currentTime, paused: v.paused, ready: v.readyState }))
+}
+
+test('a teacher uploads a video, watches it processed, plays it with captions, seeks from the transcript and opens the sign window', async ({ page }) => {
+  test.setTimeout(180_000)
+  mkdirSync(dir, { recursive: true })
+  const main = makeClip(dir, 'h264')
+  const signer = makeClip(dir, 'portrait')
+  writeFileSync(path.join(dir, 'captions.srt'), captionsSrt)
+  writeFileSync(path.join(dir, 'broken.vtt'), brokenVtt)
+
+  await signIn(page, 'teacher')
+  await page.getByRole('link', { name: '视频' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '我的视频' })).toBeVisible()
+  await expectAccessible(page)
+
+  // Upload with progress: the bar appears and the page moves on to the asset once the bytes are in.
+  await page.getByLabel('视频或音频文件').setInputFiles(main.file)
+  await page.getByLabel('标题').fill('认识颜色')
+  await page.getByRole('button', { name: '开始上传' }).click()
+  await expect(page.getByRole('progressbar', { name: '上传进度' })).toBeVisible()
+  await page.waitForURL(/\/media\/[0-9a-f-]{36}$/)
+  await expect(page.getByRole('heading', { level: 1, name: '认识颜色' })).toBeVisible()
+
+  // Processing, then the player replaces the progress without a reload.
+  await expect(page.getByRole('region', { name: /视频播放器/ })).toBeVisible({ timeout: 90_000 })
+  await expect(page.locator('.media-status')).toHaveText('可以播放')
+  await expectAccessible(page)
+
+  // A broken caption file is refused with its line number, and nothing is saved.
+  await page.getByLabel('字幕文件').setInputFiles(path.join(dir, 'broken.vtt'))
+  await page.getByRole('button', { name: '上传字幕' }).click()
+  await expect(page.getByText('第 6 行：时间格式不对')).toBeVisible()
+  await expect(page.getByText('还没有字幕。')).toBeVisible()
+
+  // SRT captions in Chinese.
+  await page.getByLabel('字幕文件').setInputFiles(path.join(dir, 'captions.srt'))
+  await page.getByLabel('类型').selectOption('captions')
+  await page.getByLabel('语言', { exact: true }).selectOption('zh-CN')
+  await page.getByRole('button', { name: '上传字幕' }).click()
+  await expect(page.getByText('已保存 2 条字幕。')).toBeVisible()
+
+  // The sign-language interpreter goes through the same pipeline.
+  const signSection = page.getByRole('region', { name: '手语翻译视频' })
+  await signSection.getByLabel('上传手语视频').setInputFiles(signer.file)
+  await signSection.getByRole('button', { name: '开始上传' }).click()
+  await expect(signSection.locator('.media-status')).toHaveText('可以播放', { timeout: 90_000 })
+  await expect(page.getByRole('combobox', { name: '手语', exact: true })).toBeVisible({ timeout: 10_000 })
+
+  // Play (nothing played by itself), captions on, the caption shows over the picture.
+  const player = page.getByRole('region', { name: /视频播放器/ })
+  expect((await videoState(page)).paused).toBe(true)
+  await player.getByRole('combobox', { name: '字幕', exact: true }).selectOption('zh-CN')
+  await player.getByRole('button', { name: '播放' }).click()
+  await expect.poll(async () => (await videoState(page)).time, { timeout: 20_000 }).toBeGreaterThan(0.1)
+  await player.getByRole('button', { name: '暂停' }).click()
+
+  // Transcript: the second line seeks there, and it becomes the current one; the caption on screen follows.
+  const transcript = page.getByRole('region', { name: '文字稿' })
+  await transcript.getByRole('button', { name: /跳到 0:00: 第二句字幕/ }).click()
+  await expect.poll(async () => (await videoState(page)).time).toBeGreaterThanOrEqual(0.69)
+  await expect(transcript.getByRole('button', { name: /第二句字幕/ })).toHaveAttribute('aria-current', 'true')
+  await expect(page.locator('.player-caption')).toHaveText('第二句字幕')
+
+  // Search inside the transcript.
+  await transcript.getByLabel('在文字稿中搜索').fill('第一')
+  await expect(transcript.getByRole('listitem')).toHaveCount(1)
+  await transcript.getByLabel('在文字稿中搜索').fill('')
+
+  // Sign window: picture-in-picture, moved from the keyboard, side by side, swapped, then off.
+  await player.getByRole('combobox', { name: '手语', exact: true }).selectOption('pip')
+  const signWindow = page.getByRole('group', { name: '手语翻译窗口' })
+  await expect(signWindow).toBeVisible()
+  const before = await signWindow.boundingBox()
+  await signWindow.focus()
+  await page.keyboard.press('ArrowLeft')
+  await page.keyboard.press('ArrowLeft')
+  await expect.poll(async () => (await signWindow.boundingBox())!.x).toBeLessThan(before!.x)
+  await expectAccessible(page)
+  await player.getByRole('button', { name: '播放' }).click()
+  await expect.poll(async () => (await videoState(page, 'video.player-sign-video')).time, { timeout: 20_000 }).toBeGreaterThan(0.75)
+  await player.getByRole('button', { name: '暂停' }).click()
+  await player.getByRole('combobox', { name: '手语', exact: true }).selectOption('side')
+  await expect(signWindow).toHaveAttribute('data-layout', 'side')
+  await player.getByRole('combobox', { name: '手语', exact: true }).selectOption('swap')
+  await expect(signWindow).toHaveAttribute('data-layout', 'swap')
+  await player.getByRole('combobox', { name: '手语', exact: true }).selectOption('off')
+  await expect(signWindow).toBeHidden()
+
+  // Keyboard: K plays and pauses, the speed steps, A–B repeat marks a segment.
+  await player.getByRole('button', { name: '播放' }).focus()
+  await page.keyboard.press('>')
+  await expect(player.getByRole('combobox', { name: '速度', exact: true })).toHaveValue('1.25')
+  await page.keyboard.press('[')
+  await expect(player.locator('.player-repeat-state')).toContainText('A 点')
+
+  // The caption choice and speed are remembered on the next visit.
+  await page.reload()
+  await expect(page.getByRole('region', { name: /视频播放器/ }).getByRole('combobox', { name: '字幕', exact: true })).toHaveValue('zh-CN')
+  await expect(page.getByRole('region', { name: /视频播放器/ }).getByRole('combobox', { name: '速度', exact: true })).toHaveValue('1.25')
+  await visit(page, page.url())
+})
