@@ -35,8 +35,9 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   const storage = createObjectStore(config.storage)
   const search = createSearchEngine(config.search, database)
   const queue = await startQueue(database, database.url)
-  // The embedded default opens with the starter corpus; a known resource is never loaded twice.
-  if (config.seedDemo) await loadContent({ db: database.db, storage, queue })
+  // The embedded default opens with the starter corpus (a known resource is never loaded twice);
+  // test runtimes start without it, and the tests that need it load it themselves.
+  if (config.seedDemo && config.env !== 'test') await loadContent({ db: database.db, storage, queue })
   const runtime: Runtime = {
     config,
     database,

@@ -50,12 +50,24 @@ export function Variant({ variant: v, resourceId, version, actions = true }: { v
   return (
     <section aria-labelledby={id} className="variant">
       <h3 id={id}>{t(`library.variantNames.${v.key}`)}</h3>
-      <h4>{t('library.variants.objectives')}</h4>
-      <Lines value={v.objectives} />
-      <h4>{t('library.variants.activities')}</h4>
-      <RichText doc={v.activities} />
-      <h4>{t('library.variants.assessment')}</h4>
-      <Lines value={v.assessment} />
+      {v.objectives.trim() ? (
+        <>
+          <h4>{t('library.variants.objectives')}</h4>
+          <Lines value={v.objectives} />
+        </>
+      ) : null}
+      {v.activities.content.length ? (
+        <>
+          <h4>{t('library.variants.activities')}</h4>
+          <RichText doc={v.activities} />
+        </>
+      ) : null}
+      {v.assessment.trim() ? (
+        <>
+          <h4>{t('library.variants.assessment')}</h4>
+          <Lines value={v.assessment} />
+        </>
+      ) : null}
       {actions ? (
         <p className="no-print variant-actions">
           <Link to={`/library/${resourceId}/print?variant=${v.key}${versionQuery}`} aria-label={`${t('library.variants.print')}：${t(`library.variantNames.${v.key}`)}`}>
