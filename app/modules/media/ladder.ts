@@ -47,6 +47,8 @@ export interface StoryboardPlan {
 }
 
 const even = (n: number) => Math.max(2, Math.round(n / 2) * 2)
+/** Rounded to even (H.264 in 4:2:0 needs it) but never past the source: rounding must not upscale. */
+const evenWithin = (n: number, limit: number) => Math.min(even(n), Math.max(2, Math.floor(limit / 2) * 2))
 
 export function planLadder(probe: MediaProbe): LadderPlan {
   const durationSeconds = probe.durationMs / 1000
@@ -92,8 +94,8 @@ export function planRungs(displayWidth: number, displayHeight: number, fps = 30)
   if (shorts.length === 0 || capped > shorts[0]! * 1.15) shorts.unshift(capped)
   return shorts.map((short) => {
     const scale = short / sourceShort
-    const width = even(displayWidth * scale)
-    const height = even(displayHeight * scale)
+    const width = evenWithin(displayWidth * scale, displayWidth)
+    const height = evenWithin(displayHeight * scale, displayHeight)
     const name = standardRungs.includes(short as (typeof standardRungs)[number]) ? `${short}p` : `${Math.min(width, height)}p`
     return { name, width, height, bitrateKbps: bitrateFor(width, height, fps, short), level: h264Level(width, height, fps) }
   })

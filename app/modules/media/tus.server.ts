@@ -1,5 +1,4 @@
 import { Readable } from 'node:stream'
-import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import type { Actor } from '~/modules/accounts/actor'
 import { AppError } from '~/platform/errors'
 import { translateAll } from '~/platform/i18n'
@@ -49,7 +48,7 @@ export async function handleTus(request: Request, actor: Actor | null, deps: Upl
         if (request.headers.get('Content-Type') !== 'application/offset+octet-stream') throw new AppError(415, { key: 'media.errors.contentType' })
         const offset = Number(request.headers.get('Upload-Offset'))
         if (!Number.isSafeInteger(offset) || offset < 0) throw new AppError(400, { key: 'media.errors.contentType' })
-        const body = request.body ? Readable.fromWeb(request.body as unknown as WebReadableStream<Uint8Array>) : Readable.from([])
+        const body = request.body ? keepingWhatArrived(request.body) : Readable.from([])
         const result = await appendToUpload(deps, actor, uploadId, offset, body)
         return reply(204, { 'Upload-Offset': String(result.offset) })
       }
@@ -63,4 +62,27 @@ export async function handleTus(request: Request, actor: Actor | null, deps: Upl
     if (error instanceof AppError) return errorReply(error)
     throw error
   }
+}
+
+/**
+ * A request body as a Node stream that ends, rather than fails, when the connection drops: the
+ * bytes that arrived before the cut are good and are kept (Readable.fromWeb would discard them).
+ * One read at a time, so the client is slowed to the speed the store takes the bytes.
+ */
+function keepingWhatArrived(body: ReadableStream<Uint8Array>): Readable {
+  const reader = body.getReader()
+  return new Readable({
+    async read() {
+      try {
+        const { done, value } = await reader.read()
+        this.push(done ? null : value)
+      } catch {
+        this.push(null)
+      }
+    },
+    destroy(error, callback) {
+      reader.cancel().catch(() => {})
+      callback(error)
+    },
+  })
 }
