@@ -39,7 +39,7 @@ function blocks(lines: string[]): RichNode[] {
         const text = lines[i++]!.replace(ordered ? /^\s*\d+[.)]\s+/ : /^\s*[-*]\s+/, '')
         items.push({ type: 'listItem', content: [{ type: 'paragraph', content: inline(text) }] })
       }
-      out.push({ type: ordered ? 'orderedList' : 'bulletList', content: items })
+      out.push(ordered ? { type: 'orderedList', attrs: { start: 1 }, content: items } : { type: 'bulletList', content: items })
       continue
     }
     if (line.trim().startsWith('|')) {
