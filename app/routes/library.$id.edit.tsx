@@ -92,7 +92,7 @@ function Files({ resourceId, files, limits }: { resourceId: string; files: { id:
         <CsrfInput />
         <input type="hidden" name="intent" value="upload" />
         <div className="field">
-          <label htmlFor="upload-file">{t('library.form.upload')}</label>
+          <label htmlFor="upload-file">{t('library.form.chooseFile')}</label>
           <p id="upload-hint" className="hint">
             {t('library.form.uploadHint', { max: limits.maxMb, count: limits.maxFiles })}
           </p>

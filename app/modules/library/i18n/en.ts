@@ -292,6 +292,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     kindFields: '{{kind}} content',
     files: 'Files',
     upload: 'Upload',
+    chooseFile: 'File to upload',
     uploadHint: 'The type is judged from the content: PDF, images, audio, video, Word/PowerPoint/Excel, BRF braille or plain text; up to {{max}} MB each and {{count}} per resource.',
     uploaded: 'Uploaded {{name}}.',
     remove: 'Remove',
