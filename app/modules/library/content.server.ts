@@ -102,7 +102,7 @@ export async function loadContent(ctx: { db: Database; storage: ObjectStore; que
       for (const file of front.files ?? []) {
         const stored = await uploadFile(ctx, actor, created.id, { fileName: file, body: createReadStream(path.join(dir, 'files', file)) })
         // Without a queue (npm run content:load) the thumbnail is made here and now.
-        if (!ctx.queue) await makeThumbnail(ctx, stored.id)
+        if (!ctx.queue) await makeThumbnail(ctx, stored.id).catch((error) => console.error(`[library] no thumbnail for content/files/${file}:`, error))
       }
       await publishDirectly(ctx.db, created.id)
       loaded++

@@ -268,7 +268,8 @@ export const thumbnailWidth = 320
  */
 export async function makeThumbnail(ctx: Pick<Ctx, 'db' | 'storage'>, fileId: string, options: { pdftoppm?: string } = {}) {
   const [file] = await ctx.db.select().from(resourceFiles).where(eq(resourceFiles.id, fileId))
-  if (!file || file.thumbnailState === 'ready') return
+  // Only images and PDFs waiting for one (or whose last attempt failed): a made thumbnail stays.
+  if (!file || (file.thumbnailState !== 'pending' && file.thumbnailState !== 'failed')) return
   const got = await ctx.storage.get(file.storageKey)
   if (!got) return
   const dir = await mkdtemp(path.join(tmpdir(), 'tongxing-thumb-'))
@@ -292,8 +293,9 @@ export async function makeThumbnail(ctx: Pick<Ctx, 'db' | 'storage'>, fileId: st
     await ctx.storage.put(key, Readable.from([webp]), { contentType: 'image/webp' })
     await ctx.db.update(resourceFiles).set({ thumbnailKey: key, thumbnailState: 'ready' }).where(eq(resourceFiles.id, fileId))
   } catch (error) {
-    console.error('[library] thumbnail failed', fileId, error)
+    // Marked for the page (no thumbnail shown) and thrown for the queue, which retries it.
     await ctx.db.update(resourceFiles).set({ thumbnailState: 'failed' }).where(eq(resourceFiles.id, fileId))
+    throw error
   } finally {
     await rm(dir, { recursive: true, force: true })
   }

@@ -110,4 +110,19 @@ describe.each(cases)('library files on %s', (_name, kind, env) => {
       expect(meta).toMatchObject({ format: 'webp', width: 320 })
     }
   })
+
+  it('leaves files without a thumbnail alone, and marks a broken image failed for the queue to retry', async () => {
+    const aid = await api('POST', '/resources', { token: token.teacher, body: { ...lessonInput('损坏的图片'), kind: 'teaching_aid', details: {}, variants: [] } })
+    const pngSignature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]
+    const broken = await upload(aid.body.id, '坏图.png', new Uint8Array([...pngSignature, ...new Array(64).fill(7)]))
+    expect(broken.body.contentType).toBe('image/png')
+    await expect(makeThumbnail(rt, broken.body.id)).rejects.toThrow()
+    const audio = await upload(aid.body.id, '儿歌.mp3', new Uint8Array(readFileSync('content/files/儿歌-洗手歌.mp3')))
+    await makeThumbnail(rt, audio.body.id)
+    const states = (await rt.database.executeSql('select file_name, thumbnail_state from resource_files where resource_id = $1 order by file_name', [aid.body.id])).rows
+    expect(states).toEqual([
+      { file_name: '儿歌.mp3', thumbnail_state: 'none' },
+      { file_name: '坏图.png', thumbnail_state: 'failed' },
+    ])
+  })
 })
