@@ -49,9 +49,7 @@ export default function NewResource() {
   }
   return (
     <section aria-labelledby="new-title">
-      <h1 id="new-title">
-        {t('library.form.newTitle')}：{t(`library.kinds.${kind}`)}
-      </h1>
+      <h1 id="new-title">{t('library.form.newTitleKind', { kind: t(`library.kinds.${kind}`) })}</h1>
       <FormStatus result={result} />
       <ResourceForm initial={blankResource(kind, attribution)} submitted={result && !result.ok ? result.values : undefined} errors={fieldErrorsOf(result)} submitLabel={t('library.form.save')} />
       <p className="hint">{t('library.form.saveFirst')}</p>

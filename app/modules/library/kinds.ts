@@ -13,6 +13,11 @@ export type LessonPart = (typeof lessonParts)[number]
 export const dataMeasures = ['frequency', 'duration', 'trials', 'prompt_level'] as const
 
 const line = z.string().trim().max(500)
+/** A number field a form may leave empty: empty means the default (or none), not zero. */
+const count = (min: number, max: number) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ message: 'errors.invalidNumber' }).int('errors.invalidNumber').min(min, 'errors.invalidNumber').max(max, 'errors.invalidNumber').optional())
+/** A checkbox (ticked sends "true") or a JSON boolean; "false" is false, unlike z.coerce.boolean. */
+const flag = z.preprocess((v) => v === true || v === 'true' || v === 'on', z.boolean()).default(false)
+const amount = (max: number) => z.preprocess((v) => (v === '' || v === null ? undefined : v), z.coerce.number({ message: 'errors.invalidNumber' }).min(0, 'errors.invalidNumber').max(max, 'errors.invalidNumber').optional())
 const lines = z.array(line.min(1)).max(60)
 const text = (max = 4000) => z.string().trim().max(max)
 
@@ -25,7 +30,7 @@ const courseUnit = z.object({ title: line.min(1), summary: text(2000).default(''
 export const kindDetails = {
   lesson: lessonDetails,
   school_course: z.object({
-    hoursPerWeek: z.coerce.number().int().min(0).max(40).nullable().default(null),
+    hoursPerWeek: count(0, 40).transform((v) => v ?? null),
     audience: text(1000).default(''),
     units: z.array(courseUnit).max(30).default([]),
   }),
@@ -36,15 +41,15 @@ export const kindDetails = {
     steps: lines.min(1, 'library.errors.steps'),
     materials: lines.default([]),
     dataMeasure: z.enum(dataMeasures).default('frequency'),
-    dataSessions: z.coerce.number().int().min(1).max(20).default(5),
+    dataSessions: count(1, 20).transform((v) => v ?? 5),
   }),
   sign_language: z.object({ signSystem: line.default('国家通用手语'), terms: lines.default([]) }),
   braille: z.object({ scheme: z.enum(['common', 'current']).default('common'), format: z.enum(['brf', 'pdf', 'embossed', 'other']).default('brf') }),
-  worksheet: z.object({ pages: z.coerce.number().int().min(1).max(500).nullable().default(null), answerKey: z.coerce.boolean().default(false) }),
-  teaching_aid: z.object({ usage: text(2000).default(''), makeYourself: z.coerce.boolean().default(false) }),
-  slides: z.object({ slideCount: z.coerce.number().int().min(1).max(1000).nullable().default(null) }),
-  audio: z.object({ minutes: z.coerce.number().min(0).max(600).nullable().default(null), transcript: text(20000).default('') }),
-  video: z.object({ minutes: z.coerce.number().min(0).max(600).nullable().default(null), captions: z.coerce.boolean().default(false), signLanguage: z.coerce.boolean().default(false) }),
+  worksheet: z.object({ pages: count(1, 500).transform((v) => v ?? null), answerKey: flag }),
+  teaching_aid: z.object({ usage: text(2000).default(''), makeYourself: flag }),
+  slides: z.object({ slideCount: count(1, 1000).transform((v) => v ?? null) }),
+  audio: z.object({ minutes: amount(600).transform((v) => v ?? null), transcript: text(20000).default('') }),
+  video: z.object({ minutes: amount(600).transform((v) => v ?? null), captions: flag, signLanguage: flag }),
 } as const
 
 export type ResourceKind = keyof typeof kindDetails

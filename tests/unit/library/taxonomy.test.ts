@@ -57,5 +57,10 @@ describe('the curriculum taxonomy', () => {
     expect(Object.keys(kindDetails).sort()).toEqual([...resourceKinds].sort())
     expect(kindDetails.autism_strategy.safeParse({ strategyType: 'pecs', targetSkill: '提要求', steps: ['拿图片'] }).success).toBe(true)
     expect(kindDetails.autism_strategy.safeParse({ strategyType: 'pecs', targetSkill: '提要求', steps: [] }).success).toBe(false)
+    // Empty form fields mean "not given", not zero; "false" is false; a wrong number says so.
+    expect(kindDetails.autism_strategy.parse({ strategyType: 'pecs', targetSkill: '提要求', steps: ['拿图片'], dataSessions: '' }).dataSessions).toBe(5)
+    expect(kindDetails.worksheet.parse({ pages: '', answerKey: 'false' })).toEqual({ pages: null, answerKey: false })
+    expect(kindDetails.worksheet.parse({ pages: '3', answerKey: 'true' })).toEqual({ pages: 3, answerKey: true })
+    expect(kindDetails.worksheet.safeParse({ pages: '三页' }).error?.issues[0]?.message).toBe('errors.invalidNumber')
   })
 })

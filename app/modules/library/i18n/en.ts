@@ -285,6 +285,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
   },
   form: {
     newTitle: 'New resource',
+    newTitleKind: 'New resource: {{kind}}',
     editTitle: 'Edit: {{title}}',
     chooseKind: 'Choose the kind of resource',
     basics: 'Basics',

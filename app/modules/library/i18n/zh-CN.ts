@@ -282,6 +282,7 @@ export const libraryZhCN = {
   },
   form: {
     newTitle: '新建资源',
+    newTitleKind: '新建资源：{{kind}}',
     editTitle: '编辑：{{title}}',
     chooseKind: '选择要新建的资源类型',
     basics: '基本信息',
