@@ -102,9 +102,7 @@ export function ResourceDetails({ resource: r }: { resource: Pick<ResourceView, 
             <ol className="units">
               {units.map((unit, i) => (
                 <li key={i}>
-                  <h3>
-                    {t('library.page.unitN', { n: i + 1 })}　{unit.title}
-                  </h3>
+                  <h3>{t('library.page.unitN', { n: i + 1, title: unit.title })}</h3>
                   {unit.summary ? <p>{unit.summary}</p> : null}
                   <ol>
                     {unit.lessons.map((lesson, j) => (

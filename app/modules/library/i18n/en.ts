@@ -276,7 +276,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     socialStory: 'Social-story pages',
     dataSheet: 'Data sheet',
     units: 'Units',
-    unitN: 'Unit {{n}}',
+    unitN: 'Unit {{n}}: {{title}}',
     lessonN: 'Lesson {{n}}',
     openLesson: 'Open the lesson',
     media: 'Video',

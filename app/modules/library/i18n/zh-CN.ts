@@ -273,7 +273,7 @@ export const libraryZhCN = {
     socialStory: '社交故事页',
     dataSheet: '数据记录表',
     units: '单元',
-    unitN: '第 {{n}} 单元',
+    unitN: '第 {{n}} 单元：{{title}}',
     lessonN: '第 {{n}} 课',
     openLesson: '打开课例',
     media: '视频',
