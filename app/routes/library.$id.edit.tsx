@@ -76,6 +76,11 @@ function Files({ resourceId, files, limits }: { resourceId: string; files: { id:
           {files.map((f) => (
             <li key={f.id}>
               <a href={`/library/files/${f.id}?download=1`}>{f.fileName}</a> <span className="hint">({formatSize(f.size)})</span>{' '}
+              {f.contentType.startsWith('image/') ? (
+                <span className="hint">
+                  {t('library.form.imageAddress')} <code>{`/library/files/${f.id}`}</code>{' '}
+                </span>
+              ) : null}
               <remove.Form method="post" action={`/library/${resourceId}/files`} className="inline-form">
                 <CsrfInput />
                 <input type="hidden" name="intent" value="remove" />

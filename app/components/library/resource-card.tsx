@@ -18,6 +18,7 @@ function ResourceCard({ item, showStatus }: { item: Card; showStatus: boolean })
   const { t, i18n } = useTranslation()
   return (
     <article aria-labelledby={`card-${item.id}`}>
+      {item.thumbnailFileId ? <img className="card-thumbnail" src={`/library/files/${item.thumbnailFileId}/thumbnail`} alt="" loading="lazy" width={320} height={180} /> : null}
       <p className="card-kind">{t(`library.kinds.${item.kind}`)}</p>
       <h2 id={`card-${item.id}`} className="card-title">
         <Link to={`/library/${item.id}`}>{item.title}</Link>

@@ -33,6 +33,7 @@ const card = z.object({
   averageRating: z.number().nullable(),
   ratings: z.number().int(),
   publishedVersion: z.number().int().nullable(),
+  thumbnailFileId: id.nullable().describe('A file whose thumbnail is at /library/files/{id}/thumbnail'),
   updatedAt: timestamp,
 })
 const file = z.object({ id, fileName: z.string(), contentType: z.string(), size: z.number().int(), thumbnail: z.boolean() })

@@ -453,6 +453,7 @@ export interface ResourceCard {
   averageRating: number | null
   ratings: number
   publishedVersion: number | null
+  thumbnailFileId: string | null
   updatedAt: string
 }
 
@@ -482,6 +483,8 @@ function cardQuery(db: Database, where: SQL | undefined) {
       updatedAt: resources.updatedAt,
       publishedTitle: sql<string | null>`(select v.snapshot->>'title' from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion})`,
       publishedSummary: sql<string | null>`(select v.snapshot->>'summary' from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion})`,
+      // The first file with a thumbnail: of the published version for readers, of the working copy before that.
+      thumbnailFileId: sql<string | null>`(select f.id from resource_files f where f.resource_id = ${resources.id} and f.thumbnail_state = 'ready' and (${resources.publishedVersion} is null and f.removed_at is null or exists (select 1 from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion} and v.snapshot->'fileIds' ? f.id::text)) order by f.created_at limit 1)`,
     })
     .from(resources)
     .innerJoin(users, eq(users.id, resources.authorId))
@@ -507,6 +510,7 @@ const toCard = (r: CardRow, published: boolean): ResourceCard => ({
   averageRating: r.averageRating ? Math.round(Number(r.averageRating) * 10) / 10 : null,
   ratings: r.ratings,
   publishedVersion: r.publishedVersion,
+  thumbnailFileId: r.thumbnailFileId,
   updatedAt: r.updatedAt.toISOString(),
 })
 

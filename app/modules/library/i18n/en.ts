@@ -297,6 +297,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     uploadHint: 'The type is judged from the content: PDF, images, audio, video, Word/PowerPoint/Excel, BRF braille or plain text; up to {{max}} MB each and {{count}} per resource.',
     uploaded: 'Uploaded {{name}}.',
     remove: 'Remove',
+    imageAddress: 'Address to insert it in the text:',
     removeNamed: 'Remove {{name}}',
     removed: 'File removed.',
     saveFirst: 'Save first, then upload files.',

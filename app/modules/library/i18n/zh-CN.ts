@@ -294,6 +294,7 @@ export const libraryZhCN = {
     uploadHint: '文件类型由内容判断：PDF、图片、音频、视频、Word/PowerPoint/Excel、BRF 点字文件或纯文本；每个不超过 {{max}} MB，每个资源最多 {{count}} 个。',
     uploaded: '已上传 {{name}}。',
     remove: '移除',
+    imageAddress: '插入正文时的图片地址：',
     removeNamed: '移除 {{name}}',
     removed: '文件已移除。',
     saveFirst: '先保存，再上传文件。',
