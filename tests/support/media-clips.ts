@@ -22,7 +22,7 @@ export const clipRecipes = {
   h264: { file: 'h264.mp4', type: 'video/mp4', args: (out) => [...video('640x360'), ...tone(), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out] },
   hd: { file: 'hd.mp4', type: 'video/mp4', args: (out) => [...video('1280x720', 1), ...tone(1), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out] },
   // Long enough (at 720p) that a worker can be killed while it is encoding it.
-  crash: { file: 'crash.mp4', type: 'video/mp4', args: (out) => [...video('1280x720', 8), ...tone(8), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out] },
+  crash: { file: 'crash.mp4', type: 'video/mp4', args: (out) => [...video('1280x720', 16), ...tone(16), '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest', out] },
   hevc10: {
     file: 'hevc10.mp4',
     type: 'video/mp4',

@@ -26,7 +26,7 @@ export interface TranscodeDeps {
 
 /** A run that has not said it is alive for this long is taken to be dead (its worker crashed or was killed). */
 export const stallSeconds = 60
-const heartbeatMs = 2_000
+const heartbeatMs = 1_000
 /** Every run of a job counts, crashed ones too; after this many the asset ends failed. */
 export const maxAttempts = jobTypes['media.transcode'].retryLimit + 1
 
