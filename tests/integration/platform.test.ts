@@ -4,6 +4,7 @@ import { loader as openapiLoader } from '../../app/routes/api.openapi[.]json'
 import { loader as healthLoader } from '../../app/routes/healthz'
 import { api, apiToken } from '../support/http'
 import { startTestRuntime, stopTestRuntime, type Runtime } from '../support/runtime'
+import { lessonInput } from './library/fixtures'
 
 describe('the platform surface', () => {
   let rt: Runtime
@@ -44,7 +45,8 @@ describe('the platform surface', () => {
     const school = (await api('GET', '/schools', { token })).body[0]
     const user = (await api('GET', '/users', { token })).body.users[0]
     const klass = (await api('GET', '/classes', { token })).body[0]
-    const params: Record<string, string> = { '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id }
+    const resource = (await api('POST', '/resources', { token, body: lessonInput() })).body
+    const params: Record<string, string> = { '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id, '/resources/{id}': resource.id }
     for (const e of endpoints.filter((e) => e.method === 'GET' && e.response)) {
       const asRole = e.path === '/me/classes' ? 'teacher' : e.path === '/me/children' ? 'family' : 'admin'
       const path = e.path.includes('{') ? e.path.replace('{id}', params[e.path]!) : e.path
