@@ -48,6 +48,9 @@ describe('the starter content', () => {
     const strategies = rows.filter((r) => r.kind === 'autism_strategy').map((r) => r.details.strategyType)
     for (const type of strategyTypes) expect(strategies, type).toContain(type)
     expect(rows.filter((r) => r.kind === 'lesson').every((r) => r.variants >= 3)).toBe(true)
+    // Every variant has its own objectives, activities and assessment.
+    const thin = (await rt.database.executeSql(`select r.content_key, v.key from resource_variants v join resources r on r.id = v.resource_id where v.objectives = '' or v.assessment = '' or jsonb_array_length(v.activities->'content') = 0`)).rows
+    expect(thin).toEqual([])
 
     // Files are kept with their names and sniffed types; PDF first pages and images get thumbnails.
     const files = (await rt.database.executeSql(`select file_name, content_type, thumbnail_state from resource_files`)).rows as { file_name: string; content_type: string; thumbnail_state: string }[]
