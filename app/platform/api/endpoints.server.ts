@@ -1,9 +1,10 @@
 import { accountsEndpoints } from '~/modules/accounts/api.server'
 import { libraryEndpoints } from '~/modules/library/api.server'
+import { mediaEndpoints } from '~/modules/media/api.server'
 import type { Endpoint } from './endpoint'
 import { createRouter } from './router.server'
 
 /** Every capability's endpoints, in the order the OpenAPI document lists them. */
-export const endpoints: Endpoint[] = [...accountsEndpoints, ...libraryEndpoints]
+export const endpoints: Endpoint[] = [...accountsEndpoints, ...libraryEndpoints, ...mediaEndpoints]
 
 export const handleApi = createRouter(endpoints)

@@ -15,6 +15,7 @@ import { databaseKinds } from '../../support/database'
 import { makeClip } from '../../support/media-clips'
 import { actorFor } from '../../support/media'
 import { Browser } from '../../support/pages'
+import { api, apiToken } from '../../support/http'
 import { startTestRuntime, stopTestRuntime, type Runtime } from '../../support/runtime'
 
 const clipsDir = mkdtempSync(path.join(tmpdir(), 'tongxing-clips-'))
@@ -121,6 +122,23 @@ describe.each(databaseKinds)('who sees and changes a video, its captions and fil
       ['subtitle', 'mov_text', 'eng'],
       ['subtitle', 'mov_text', 'chi'],
     ])
+  })
+
+  it('answers /api/v1/media for clients and the library, by asset id', async () => {
+    const teacherToken = await apiToken('teacher')
+    const studentToken = await apiToken('student')
+    const mine = await api('GET', '/media', { token: teacherToken })
+    expect(mine.status).toBe(200)
+    expect(mine.body.map((a: { id: string }) => a.id)).toContain(assetId)
+    expect((await api('GET', '/media', { token: studentToken })).status).toBe(403)
+    const player = await api('GET', `/media/${assetId}/player`, { token: studentToken })
+    expect(player.status).toBe(200)
+    expect(player.body).toMatchObject({ assetId, kind: 'video', src: `/media/${assetId}/files/v1/master.m3u8`, sign: null })
+    const detail = await api('GET', `/media/${assetId}`, { token: studentToken })
+    expect(detail.body).toMatchObject({ asset: { id: assetId, status: 'ready', playable: true }, canManage: false })
+    expect((await api('POST', `/media/${assetId}/retry`, { token: studentToken })).status).toBe(403)
+    expect((await api('GET', '/media/00000000-0000-4000-8000-000000000000', { token: teacherToken })).status).toBe(404)
+    expect((await api('GET', '/media/nonsense/player', { token: teacherToken })).status).toBe(404)
   })
 
   it('shows the page to a student without the controls to change it, and keeps the list to staff', async () => {
