@@ -42,13 +42,13 @@ export const action = formAction(async (args, form, web) => {
         await rateResource(db, actor, id, formObject(form))
         return done('library.page.rated')
       case 'submit':
-        await submitResource(db, actor, id)
+        await submitResource(db, actor, id, web.ip)
         return done('library.page.submitted')
       case 'archive':
-        await archiveResource(db, actor, id)
+        await archiveResource(db, actor, id, web.ip)
         return done('library.page.archived')
       case 'review':
-        await reviewResource(db, actor, id, formObject(form))
+        await reviewResource(db, actor, id, formObject(form), web.ip)
         return done('library.reviewForm.done')
       default:
         throw new AppError(400, { key: 'errors.badRequest' })

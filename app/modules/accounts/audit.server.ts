@@ -20,6 +20,9 @@ export type AuditAction =
   | 'user.family-linked'
   | 'user.family-unlinked'
   | 'users.imported'
+  | 'resource.submitted'
+  | 'resource.reviewed'
+  | 'resource.archived'
 
 export interface AuditEntry {
   action: AuditAction

@@ -145,7 +145,7 @@ export const libraryEndpoints: Endpoint[] = [
       return getResource(rt.db, actor, uuidParam(params.id))
     },
   }),
-  endpoint({ method: 'POST', path: '/resources/{id}/submit', tag, summary: 'Submit for review (its author)', response: transition, handle: ({ rt, actor }, { params }) => submitResource(rt.db, actor, uuidParam(params.id)) }),
+  endpoint({ method: 'POST', path: '/resources/{id}/submit', tag, summary: 'Submit for review (its author)', response: transition, handle: ({ rt, actor, ip }, { params }) => submitResource(rt.db, actor, uuidParam(params.id), ip) }),
   endpoint({
     method: 'POST',
     path: '/resources/{id}/review',
@@ -153,7 +153,7 @@ export const libraryEndpoints: Endpoint[] = [
     summary: 'Approve or request changes at the level the resource awaits, with scores for accessibility, curriculum alignment and differentiation',
     body: reviewInput,
     response: transition,
-    handle: ({ rt, actor }, { params, body }) => reviewResource(rt.db, actor, uuidParam(params.id), body),
+    handle: ({ rt, actor, ip }, { params, body }) => reviewResource(rt.db, actor, uuidParam(params.id), body, ip),
   }),
   endpoint({
     method: 'POST',
@@ -162,9 +162,9 @@ export const libraryEndpoints: Endpoint[] = [
     summary: 'The final approval: publishes a new version, or 409 while an earlier review level is pending',
     body: scoresBody,
     response: transition,
-    handle: ({ rt, actor }, { params, body }) => publishResource(rt.db, actor, uuidParam(params.id), body),
+    handle: ({ rt, actor, ip }, { params, body }) => publishResource(rt.db, actor, uuidParam(params.id), body, ip),
   }),
-  endpoint({ method: 'POST', path: '/resources/{id}/archive', tag, summary: 'Archive (its author or an administrator); versions stay readable by link', response: transition, handle: ({ rt, actor }, { params }) => archiveResource(rt.db, actor, uuidParam(params.id)) }),
+  endpoint({ method: 'POST', path: '/resources/{id}/archive', tag, summary: 'Archive (its author or an administrator); versions stay readable by link', response: transition, handle: ({ rt, actor, ip }, { params }) => archiveResource(rt.db, actor, uuidParam(params.id), ip) }),
   endpoint({ method: 'PUT', path: '/resources/{id}/favourite', tag, summary: 'Add to my favourites', response: z.object({ favourite: z.boolean() }), handle: ({ rt, actor }, { params }) => setFavourite(rt.db, actor, uuidParam(params.id), true) }),
   endpoint({ method: 'DELETE', path: '/resources/{id}/favourite', tag, summary: 'Remove from my favourites', status: 204, handle: async ({ rt, actor }, { params }) => void (await setFavourite(rt.db, actor, uuidParam(params.id), false)) }),
   endpoint({

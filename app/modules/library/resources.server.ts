@@ -14,6 +14,7 @@ import {
   type ResourceSnapshot,
 } from '#db/schema'
 import type { Actor } from '~/modules/accounts/actor'
+import { record } from '~/modules/accounts/audit.server'
 import { can, requirePermission } from '~/modules/accounts/permissions'
 import { AppError, notFound, parseInput } from '~/platform/errors'
 import { kindTraits, type ResourceKind } from './kinds'
@@ -147,7 +148,7 @@ async function reviewLevelsOf(db: Db, districtId: string) {
   return district?.reviewLevels === 2 ? 2 : 1
 }
 
-export async function submitResource(db: Database, actor: Actor, id: string) {
+export async function submitResource(db: Database, actor: Actor, id: string, ip?: string | null) {
   requirePermission(actor, 'author:resource')
   const row = await findResource(db, actor, id)
   requireAuthorCanEdit(actor, row)
@@ -160,6 +161,7 @@ export async function submitResource(db: Database, actor: Actor, id: string) {
     .where(and(eq(resources.id, id), inArray(resources.status, ['draft', 'changes_requested'])))
     .returning({ id: resources.id, status: resources.status, reviewLevel: resources.reviewLevel })
   if (!updated) throw new AppError(409, { key: 'library.errors.underReview' })
+  await record(db, { action: 'resource.submitted', actorId: actor.id, districtId: actor.districtId, targetType: 'resource', targetId: id, detail: { title: row.title }, ip })
   return updated
 }
 
@@ -167,7 +169,7 @@ export async function submitResource(db: Database, actor: Actor, id: string) {
  * A reviewer's decision at the level the resource awaits. Approving at school level in a district
  * with two levels passes it on to the district; approving at the last level publishes it.
  */
-export async function reviewResource(db: Database, actor: Actor, id: string, input: unknown) {
+export async function reviewResource(db: Database, actor: Actor, id: string, input: unknown, ip?: string | null) {
   requirePermission(actor, 'review:resource')
   const review = parseInput(reviewInput, input)
   const row = await findResource(db, actor, id)
@@ -192,6 +194,7 @@ export async function reviewResource(db: Database, actor: Actor, id: string, inp
       scores: { accessibility: review.accessibility, curriculum: review.curriculum, differentiation: review.differentiation },
       comments: review.comments,
     })
+    await record(tx, { action: 'resource.reviewed', actorId: actor.id, districtId: actor.districtId, targetType: 'resource', targetId: id, detail: { title: row.title, level, decision: review.decision, accessibility: review.accessibility }, ip })
     if (review.decision === 'changes_requested') {
       await tx.update(resources).set({ status: 'changes_requested', reviewLevel: null }).where(eq(resources.id, id))
       return { status: 'changes_requested' as const, reviewLevel: null, publishedVersion: row.publishedVersion }
@@ -235,11 +238,12 @@ async function publishWorkingCopy(tx: Db, id: string, publishedById: string | nu
 }
 
 /** Takes a resource out of the library (its author or an administrator); its versions stay readable by link. */
-export async function archiveResource(db: Database, actor: Actor, id: string) {
+export async function archiveResource(db: Database, actor: Actor, id: string, ip?: string | null) {
   const row = await findResource(db, actor, id)
   if (!isAuthor(actor, row) && !can(actor.role, 'archive:resource')) throw new AppError(403, { key: 'errors.forbidden' })
   if (row.status === 'archived') return { id, status: 'archived' as const }
   await db.update(resources).set({ status: 'archived', reviewLevel: null, updatedAt: new Date() }).where(eq(resources.id, id))
+  await record(db, { action: 'resource.archived', actorId: actor.id, districtId: actor.districtId, targetType: 'resource', targetId: id, detail: { title: row.title }, ip })
   return { id, status: 'archived' as const }
 }
 
@@ -612,8 +616,8 @@ export async function rateResource(db: Database, actor: Actor, id: string, input
  * The last approval, named as such for API clients: it publishes or, when the resource still awaits
  * an earlier level, refuses (409) instead of quietly passing it on.
  */
-export async function publishResource(db: Database, actor: Actor, id: string, scores: unknown) {
+export async function publishResource(db: Database, actor: Actor, id: string, scores: unknown, ip?: string | null) {
   const row = await findResource(db, actor, id)
   if (row.status === 'submitted' && row.reviewLevel === 'school' && (await reviewLevelsOf(db, row.districtId)) === 2) throw new AppError(409, { key: 'library.errors.districtReviewPending' })
-  return reviewResource(db, actor, id, { ...(scores as object), decision: 'approve' })
+  return reviewResource(db, actor, id, { ...(scores as object), decision: 'approve' }, ip)
 }

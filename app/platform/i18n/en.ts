@@ -202,7 +202,7 @@ export const en: Messages<typeof zhCN> = {
     auditCaption: 'What happened in the district, newest first',
     auditNewest: 'Back to the newest',
     noActor: '(unknown)',
-    targetTypes: { school: 'School', class: 'Class', user: 'User' },
+    targetTypes: { school: 'School', class: 'Class', user: 'User', resource: 'Resource' },
   },
   audit: {
     'auth.sign-in': 'Signed in',
@@ -220,6 +220,9 @@ export const en: Messages<typeof zhCN> = {
     'user.family-linked': 'Linked family and child',
     'user.family-unlinked': 'Unlinked family and child',
     'users.imported': 'Imported users',
+    'resource.submitted': 'Submitted a resource for review',
+    'resource.reviewed': 'Reviewed a resource',
+    'resource.archived': 'Archived a resource',
   },
   library: libraryEn,
   errors: {

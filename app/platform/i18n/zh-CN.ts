@@ -194,7 +194,7 @@ export const zhCN = {
     auditCaption: '本区的操作记录，最新的在前',
     auditNewest: '回到最新',
     noActor: '（未知）',
-    targetTypes: { school: '学校', class: '班级', user: '用户' },
+    targetTypes: { school: '学校', class: '班级', user: '用户', resource: '资源' },
   },
   audit: {
     'auth.sign-in': '登录成功',
@@ -212,6 +212,9 @@ export const zhCN = {
     'user.family-linked': '关联家长与孩子',
     'user.family-unlinked': '取消家长与孩子的关联',
     'users.imported': '批量导入用户',
+    'resource.submitted': '提交资源审核',
+    'resource.reviewed': '审核资源',
+    'resource.archived': '归档资源',
   },
   library: libraryZhCN,
   errors: {

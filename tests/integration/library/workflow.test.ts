@@ -85,6 +85,18 @@ describe.each(databaseKinds)('the review workflow on %s', (kind) => {
     expect(v2.title).toBe('认识人民币（修订）')
     expect((await getResource(rt.db, researcher, id, { version: 1 })).title).toBe('认识人民币：1 元和 5 角')
     expect(v2.versions.map((v) => v.number)).toEqual([2, 1])
+    // Every submission and decision is in the district's audit log.
+    const audit = (await rt.database.executeSql(`select action, detail->>'decision' decision from audit_log where target_type = 'resource' and target_id = $1 order by id`, [id])).rows
+    expect(audit.map((r) => `${r.action}${r.decision ? `:${r.decision}` : ''}`)).toEqual([
+      'resource.submitted',
+      'resource.reviewed:changes_requested',
+      'resource.submitted',
+      'resource.reviewed:approve',
+      'resource.reviewed:approve',
+      'resource.submitted',
+      'resource.reviewed:approve',
+      'resource.reviewed:approve',
+    ])
   })
 
   it('refuses an approval with a low accessibility score, and changes requested without comments', async () => {
