@@ -45,6 +45,7 @@ export default function EditResource() {
           {t('library.form.created')}
         </p>
       ) : null}
+      {resource.publishedVersion !== null ? <p className="notice">{t('library.form.editingPublished', { number: resource.publishedVersion })}</p> : null}
       <FormStatus result={result} />
       <ResourceForm
         key={resource.updatedAt}

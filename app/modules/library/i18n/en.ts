@@ -301,6 +301,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     removeNamed: 'Remove {{name}}',
     removed: 'File removed.',
     saveFirst: 'Save first, then upload files.',
+    editingPublished: 'Readers now see version {{number}}. Your changes are saved as a new draft and replace it only once submitted and approved.',
     save: 'Save draft',
     saved: 'Saved.',
     created: 'Draft created. You can now upload files and submit it for review.',

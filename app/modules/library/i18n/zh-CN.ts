@@ -298,6 +298,7 @@ export const libraryZhCN = {
     removeNamed: '移除 {{name}}',
     removed: '文件已移除。',
     saveFirst: '先保存，再上传文件。',
+    editingPublished: '读者现在看到的是第 {{number}} 版。你的修改保存为新的草稿，提交并审核通过后才会替换它。',
     save: '保存草稿',
     saved: '已保存。',
     created: '已创建草稿。现在可以上传文件，然后提交审核。',
