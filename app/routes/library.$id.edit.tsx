@@ -16,7 +16,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) => libraryT
 
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const web = await requireActor(args, 'author:resource')
-  const resource = await getResource(web.rt.db, web.actor, parseResourceId(args.params.id))
+  const resource = await getResource(web.rt.db, web.actor, parseResourceId(args.params.id), { version: 'working' })
   if (!resource.can.edit) throw forbidden()
   return { resource, limits: { maxMb: Math.round(maxFileBytes / 1024 / 1024), maxFiles: maxFilesPerResource, accept: acceptedExtensions } }
 })

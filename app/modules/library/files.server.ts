@@ -162,12 +162,15 @@ async function store(ctx: Ctx, actor: Actor, resourceId: string, fileName: strin
     .insert(resourceFiles)
     .values({ id, resourceId, uploaderId: actor.id, storageKey: key, fileName, contentType, size, thumbnailState: thumbnailable ? 'pending' : 'none' })
     .returning()
-  await ctx.db.update(resources).set({ updatedAt: new Date() }).where(eq(resources.id, resourceId))
+  await ctx.db.update(resources).set(workingCopyChanged()).where(eq(resources.id, resourceId))
   if (thumbnailable && ctx.queue) await ctx.queue.send('library.thumbnail', { fileId: id })
   return { id, fileName, contentType, size: file!.size, thumbnail: false }
 }
 
 class FileTooLarge extends Error {}
+
+/** A file added to or taken off a published resource makes its working copy a new draft, as an edit does. */
+const workingCopyChanged = () => ({ updatedAt: new Date(), status: sql`case when ${resources.status} = 'published' then 'draft'::resource_status else ${resources.status} end` })
 
 /** Takes a file off the working copy; published versions that list it can still serve it. */
 export async function removeFile(db: Database, actor: Actor, resourceId: string, fileId: string) {
@@ -178,7 +181,7 @@ export async function removeFile(db: Database, actor: Actor, resourceId: string,
     .where(and(eq(resourceFiles.id, fileId), eq(resourceFiles.resourceId, resourceId), isNull(resourceFiles.removedAt)))
     .returning({ id: resourceFiles.id })
   if (!removed) throw notFound('library.errors.fileNotFound')
-  await db.update(resources).set({ updatedAt: new Date() }).where(eq(resources.id, resourceId))
+  await db.update(resources).set(workingCopyChanged()).where(eq(resources.id, resourceId))
 }
 
 /**

@@ -310,7 +310,7 @@ const fileView = (f: typeof resourceFiles.$inferSelect): FileView => ({ id: f.id
  * A resource as `actor` may see it. Readers get the published version (or an older one by number);
  * the author and reviewers get the working copy unless they ask for a version.
  */
-export async function getResource(db: Database, actor: Actor, id: string, options: { version?: number | 'published' } = {}): Promise<ResourceView> {
+export async function getResource(db: Database, actor: Actor, id: string, options: { version?: number | 'published' | 'working' } = {}): Promise<ResourceView> {
   requirePermission(actor, 'read:library')
   const row = await findResource(db, actor, id)
   const seesWorking = maySeeWorkingCopy(actor, row)
@@ -318,7 +318,7 @@ export async function getResource(db: Database, actor: Actor, id: string, option
   const pending = isAuthor(actor, row) ? row.status !== 'published' && row.status !== 'archived' : row.status === 'submitted' || row.status === 'changes_requested'
   let wanted: number | null = null
   if (typeof options.version === 'number') wanted = options.version
-  else if (options.version === 'published' || !seesWorking || (!pending && row.publishedVersion !== null)) wanted = row.publishedVersion
+  else if (options.version === 'published' || !seesWorking || (options.version !== 'working' && !pending && row.publishedVersion !== null)) wanted = row.publishedVersion
   if (wanted === null && !seesWorking) throw notFound('library.errors.notFound')
 
   let content: ResourceSnapshot

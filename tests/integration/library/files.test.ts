@@ -86,6 +86,10 @@ describe.each(cases)('library files on %s', (_name, kind, env) => {
     await api('POST', `/resources/${id}/review`, { token: token.researcher, body: { decision: 'approve', ...scores } })
     await api('POST', `/resources/${id}/publish`, { token: token.admin, body: scores })
     expect((await api('DELETE', `/resources/${id}/files/${pdf.body.id}`, { token: token.teacher })).status).toBe(204)
+    // Taking a file off a published resource starts a new draft; readers keep version 1 with the file.
+    const working = await api('GET', `/resources/${id}?version=working`, { token: token.teacher })
+    expect(working.body).toMatchObject({ status: 'draft', version: null, publishedVersion: 1 })
+    expect(working.body.files.map((f: { fileName: string }) => f.fileName)).toEqual(['shuzi.brf'])
     const v1 = await api('GET', `/resources/${id}?version=1`, { token: token.researcher })
     expect(v1.body.files.map((f: { fileName: string }) => f.fileName)).toEqual(['数字描红 第1页.pdf', 'shuzi.brf'])
     const again = await handleApi(new Request(`${baseUrl}/api/v1/files/${pdf.body.id}?download=1`, { headers: { Authorization: `Bearer ${token.researcher}` } }), { ip: '127.0.0.1' })
