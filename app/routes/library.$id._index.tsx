@@ -18,7 +18,7 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const id = parseResourceId(args.params.id)
   const url = new URL(args.request.url)
   const versionParam = url.searchParams.get('version')
-  const version = versionParam === 'published' ? 'published' : versionParam && /^\d+$/.test(versionParam) ? Number(versionParam) : undefined
+  const version = versionParam === 'published' || versionParam === 'working' ? versionParam : versionParam && /^\d+$/.test(versionParam) ? Number(versionParam) : undefined
   const resource = await getResource(web.rt.db, web.actor, id, { version })
   if (resource.version !== null && resource.version === resource.publishedVersion) await recordView(web.rt.db, web.actor, id)
   return { resource }
@@ -85,9 +85,9 @@ export default function ResourcePage() {
           {t('library.page.oldVersion', { number: r.version })} <Link to="?version=published">{t('library.page.seePublished')}</Link>
         </p>
       ) : null}
-      {r.version !== null && r.can.edit ? (
+      {r.version !== null && r.version !== r.publishedVersion && r.can.edit ? (
         <p>
-          <Link to=".">{t('library.page.seeWorking')}</Link>
+          <Link to="?version=working">{t('library.page.seeWorking')}</Link>
         </p>
       ) : null}
 
