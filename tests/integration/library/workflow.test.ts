@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { districts, users } from '../../../db/schema'
+import { districts, schools, users } from '../../../db/schema'
 import type { Actor } from '../../../app/modules/accounts/actor'
 import { createResource, getResource, reviewResource, submitResource, updateResource, browseResources, archiveResource, rateResource, setFavourite, myResources, reviewQueue } from '../../../app/modules/library/resources.server'
 import { AppError } from '../../../app/platform/errors'
@@ -127,6 +127,32 @@ describe.each(databaseKinds)('the review workflow on %s', (kind) => {
     await archiveResource(rt.db, teacher, id)
     expect((await browseResources(rt.db, researcher, {})).items.map((i) => i.id)).not.toContain(id)
     expect((await myResources(rt.db, teacher)).find((r) => r.id === id)?.status).toBe('archived')
+  })
+
+  it('keeps each level to its reviewers, and lets only one of two simultaneous decisions count', async () => {
+    const { teacher, researcher, admin } = actors
+    const [blindSchool] = await rt.db.select().from(schools).where(eq(schools.kind, 'mangxiao'))
+    const [other] = await rt.db
+      .insert(users)
+      .values({ username: 'mangxiao-researcher', displayName: '盲校教研组长', role: 'researcher', districtId: teacher.districtId, schoolId: blindSchool!.id, passwordHash: '!' })
+      .returning()
+    const otherSchoolReviewer: Actor = { ...researcher, id: other!.id, username: 'mangxiao-researcher', schoolId: blindSchool!.id }
+    const { id } = await createResource(rt.db, teacher, lessonInput('分级审核'))
+    await submitResource(rt.db, teacher, id)
+    // A reviewer of another school neither sees it waiting nor may decide on it.
+    expect((await reviewQueue(rt.db, otherSchoolReviewer)).map((r) => r.id)).not.toContain(id)
+    expect(await code(() => reviewResource(rt.db, otherSchoolReviewer, id, { decision: 'approve', ...scores }))).toBe('403 library.errors.notYourLevel')
+
+    const decisions = await Promise.allSettled([
+      reviewResource(rt.db, researcher, id, { decision: 'approve', ...scores }),
+      reviewResource(rt.db, admin, id, { decision: 'approve', ...scores }),
+    ])
+    expect(decisions.map((d) => d.status).sort()).toEqual(['fulfilled', 'rejected'])
+    const refused = decisions.find((d) => d.status === 'rejected') as PromiseRejectedResult
+    expect((refused.reason as AppError).userMessage.key).toBe('library.errors.notSubmitted')
+    expect((await getResource(rt.db, teacher, id)).reviewLevel).toBe('district')
+    // The district level belongs to district reviewers only.
+    expect(await code(() => reviewResource(rt.db, otherSchoolReviewer, id, { decision: 'approve', ...scores }))).toBe('403 library.errors.notYourLevel')
   })
 
   it('publishes at the school level alone where the district asks for one level', async () => {
