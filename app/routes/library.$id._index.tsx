@@ -266,6 +266,7 @@ function ReviewForm({ result, level }: { result?: LibraryResult; level: 'school'
       <Form method="post" noValidate aria-labelledby="review-title">
         <CsrfInput />
         <input type="hidden" name="intent" value="review" />
+        <input type="hidden" name="level" value={level} />
         <fieldset aria-invalid={errors.decision ? true : undefined}>
           <legend>{t('library.reviewForm.decision')}</legend>
           <label>

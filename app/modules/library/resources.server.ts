@@ -177,6 +177,7 @@ export async function reviewResource(db: Database, actor: Actor, id: string, inp
   if (isAuthor(actor, row)) throw new AppError(403, { key: 'library.errors.ownResource' })
   if (!mayReview(actor, row)) throw new AppError(403, { key: 'library.errors.notYourLevel' })
   const level = row.reviewLevel ?? 'school'
+  if (review.level && review.level !== level) throw new AppError(409, { key: 'library.errors.reviewMovedOn' })
   const levels = await reviewLevelsOf(db, row.districtId)
   return db.transaction(async (tx) => {
     // Claim the resource at the level it is at, so two reviewers deciding at once cannot both win.
@@ -185,7 +186,7 @@ export async function reviewResource(db: Database, actor: Actor, id: string, inp
       .set({ updatedAt: new Date() })
       .where(and(eq(resources.id, id), eq(resources.status, 'submitted'), eq(resources.reviewLevel, level)))
       .returning({ id: resources.id })
-    if (!claimed.length) throw new AppError(409, { key: 'library.errors.notSubmitted' })
+    if (!claimed.length) throw new AppError(409, { key: review.level ? 'library.errors.reviewMovedOn' : 'library.errors.notSubmitted' })
     await tx.insert(resourceReviews).values({
       resourceId: id,
       reviewerId: actor.id,

@@ -110,6 +110,8 @@ export const reviewInput = z
     curriculum: z.coerce.number({ message: 'library.errors.score' }).int('library.errors.score').min(1, 'library.errors.score').max(5, 'library.errors.score'),
     differentiation: z.coerce.number({ message: 'library.errors.score' }).int('library.errors.score').min(1, 'library.errors.score').max(5, 'library.errors.score'),
     comments: z.string().trim().max(4000).default(''),
+    /** The level the reviewer saw: a decision made on a stale page is refused instead of landing on the next level. */
+    level: z.enum(['school', 'district']).optional(),
   })
   .superRefine((review, ctx) => {
     if (review.decision === 'changes_requested' && !review.comments) ctx.addIssue({ code: 'custom', path: ['comments'], message: 'library.errors.commentsNeeded' })

@@ -144,12 +144,12 @@ describe.each(databaseKinds)('the review workflow on %s', (kind) => {
     expect(await code(() => reviewResource(rt.db, otherSchoolReviewer, id, { decision: 'approve', ...scores }))).toBe('403 library.errors.notYourLevel')
 
     const decisions = await Promise.allSettled([
-      reviewResource(rt.db, researcher, id, { decision: 'approve', ...scores }),
-      reviewResource(rt.db, admin, id, { decision: 'approve', ...scores }),
+      reviewResource(rt.db, researcher, id, { decision: 'approve', ...scores, level: 'school' }),
+      reviewResource(rt.db, admin, id, { decision: 'approve', ...scores, level: 'school' }),
     ])
     expect(decisions.map((d) => d.status).sort()).toEqual(['fulfilled', 'rejected'])
     const refused = decisions.find((d) => d.status === 'rejected') as PromiseRejectedResult
-    expect((refused.reason as AppError).userMessage.key).toBe('library.errors.notSubmitted')
+    expect((refused.reason as AppError).userMessage.key).toBe('library.errors.reviewMovedOn')
     expect((await getResource(rt.db, teacher, id)).reviewLevel).toBe('district')
     // The district level belongs to district reviewers only.
     expect(await code(() => reviewResource(rt.db, otherSchoolReviewer, id, { decision: 'approve', ...scores }))).toBe('403 library.errors.notYourLevel')

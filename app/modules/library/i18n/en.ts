@@ -371,6 +371,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     needsSummary: 'Write a summary.',
     districtReviewPending: 'The school review comes first; only then can the district publish it.',
     notSubmitted: 'This resource is not awaiting review now.',
+    reviewMovedOn: 'Someone else decided on this resource while you were reviewing it. Reload the page to see where it stands.',
     ownResource: 'You cannot review your own resource.',
     notYourLevel: 'This level of review is not yours.',
     decision: 'Choose a decision.',

@@ -368,6 +368,7 @@ export const libraryZhCN = {
     needsSummary: '请填写简介。',
     districtReviewPending: '这个资源还在等待学校审核，通过后才能由区级发布。',
     notSubmitted: '这个资源现在不在待审核状态。',
+    reviewMovedOn: '在你审核期间，这个资源已由别人作出决定。请刷新页面后再看。',
     ownResource: '不能审核自己的资源。',
     notYourLevel: '这一级审核不归你负责。',
     decision: '请选择审核结论。',
