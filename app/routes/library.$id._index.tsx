@@ -3,8 +3,10 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remi
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, Field, FormStatus, fieldErrorsOf, useMessage } from '~/components/forms'
 import { ResourceDetails } from '~/components/library/resource-details'
+import { VideoPlayer } from '~/components/media/VideoPlayer'
 import { VariantsView } from '~/components/library/variants-view'
 import { RichText } from '~/components/rich-text'
+import { getPlayerSource } from '~/modules/media/index.server'
 import { archiveResource, getResource, rateResource, recordView, reviewResource, setFavourite, submitResource } from '~/modules/library/resources.server'
 import { AppError } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
@@ -21,7 +23,16 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const version = versionParam === 'published' || versionParam === 'working' ? versionParam : versionParam && /^\d+$/.test(versionParam) ? Number(versionParam) : undefined
   const resource = await getResource(web.rt.db, web.actor, id, { version })
   if (resource.version !== null && resource.version === resource.publishedVersion) await recordView(web.rt.db, web.actor, id)
-  return { resource }
+  // An attached video plays once the media module has published a version of it; one gone is left out.
+  const videos = await Promise.all(
+    resource.mediaAssetIds.map((assetId) =>
+      getPlayerSource(web.rt.db, web.actor, assetId).then(
+        (source) => ({ assetId, source, gone: false }),
+        () => ({ assetId, source: null, gone: true }),
+      ),
+    ),
+  )
+  return { resource, videos: videos.filter((v) => !v.gone) }
 })
 
 export const action = formAction(async (args, form, web) => {
@@ -57,7 +68,7 @@ export const action = formAction(async (args, form, web) => {
 })
 
 export default function ResourcePage() {
-  const { resource: r } = useLoaderData<typeof loader>()
+  const { resource: r, videos } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as LibraryResult | undefined
   const { t, i18n } = useTranslation()
   const [params] = useSearchParams()
@@ -200,14 +211,18 @@ export default function ResourcePage() {
         )}
       </section>
 
-      {r.mediaAssetIds.length ? (
+      {videos.length ? (
         <section aria-labelledby="media-title">
           <h2 id="media-title">{t('library.page.media')}</h2>
-          <ul>
-            {r.mediaAssetIds.map((id) => (
-              <li key={id}>{t('library.page.mediaPending', { id })}</li>
-            ))}
-          </ul>
+          {videos.map((video) =>
+            video.source ? (
+              <VideoPlayer key={video.assetId} source={video.source} />
+            ) : (
+              <p key={video.assetId} className="notice">
+                {t('library.page.mediaPending', { id: video.assetId })}
+              </p>
+            ),
+          )}
         </section>
       ) : null}
 

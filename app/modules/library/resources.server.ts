@@ -16,6 +16,7 @@ import {
 import type { Actor } from '~/modules/accounts/actor'
 import { record } from '~/modules/accounts/audit.server'
 import { can, requirePermission } from '~/modules/accounts/permissions'
+import { findAsset } from '~/modules/media/index.server'
 import { AppError, notFound, parseInput } from '~/platform/errors'
 import { kindTraits, type ResourceKind } from './kinds'
 import { isEmptyDoc, sanitizeDoc, type RichDoc } from './rich-text'
@@ -91,9 +92,18 @@ async function replaceVariants(db: Db, resourceId: string, variants: ParsedResou
   )
 }
 
+/** Videos are the media module's assets: each id must name a main video the author may see. */
+async function requireMediaAssets(db: Database, actor: Actor, ids: string[]) {
+  for (const id of ids) {
+    const asset = await findAsset(db, actor, id, 'view').catch(() => null)
+    if (!asset || asset.role !== 'main') throw new AppError(400, { key: 'errors.badRequest' }, { fields: { mediaAssetIds: { key: 'library.errors.mediaAssetNotFound', params: { id } } } })
+  }
+}
+
 export async function createResource(db: Database, actor: Actor, input: unknown, options: { contentKey?: string } = {}) {
   requirePermission(actor, 'author:resource')
   const parsed = parseResource(input)
+  await requireMediaAssets(db, actor, parsed.mediaAssetIds)
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(resources)
@@ -111,6 +121,7 @@ export async function updateResource(db: Database, actor: Actor, id: string, inp
   requireAuthorCanEdit(actor, row)
   const parsed = parseResource(input)
   if (parsed.kind !== row.kind) throw new AppError(400, { key: 'errors.badRequest' }, { fields: { kind: { key: 'library.errors.kindFixed' } } })
+  await requireMediaAssets(db, actor, parsed.mediaAssetIds)
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(resources)

@@ -183,7 +183,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     captions: 'Captioned',
     signLanguage: 'Signed',
     mediaAssets: 'Video asset ids',
-    mediaAssetsHint: 'Each uploaded video gets an asset id; one per line.',
+    mediaAssetsHint: 'Upload the video on the Videos page, then put its id here, one per line.',
   },
   variants: {
     title: 'Tiers and adaptations',
@@ -280,7 +280,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     lessonN: 'Lesson {{n}}',
     openLesson: 'Open the lesson',
     media: 'Video',
-    mediaPending: 'Video asset {{id}} (played by the media module)',
+    mediaPending: 'Video {{id}} is still being processed; it will play here when it is ready.',
     status: 'Status',
   },
   form: {
@@ -367,6 +367,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     notReady: 'Not ready for review yet: complete the marked parts first.',
     needsFile: 'This kind of resource needs at least one file.',
     needsVideo: 'A video lesson needs a video file or a linked video asset.',
+    mediaAssetNotFound: 'There is no video {{id}} that you may use.',
     needsProcedure: 'Write the procedure.',
     needsSummary: 'Write a summary.',
     districtReviewPending: 'The school review comes first; only then can the district publish it.',

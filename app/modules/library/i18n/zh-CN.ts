@@ -180,7 +180,7 @@ export const libraryZhCN = {
     captions: '有字幕',
     signLanguage: '有手语',
     mediaAssets: '视频素材编号',
-    mediaAssetsHint: '视频上传后会生成素材编号，每行一个。',
+    mediaAssetsHint: '在“视频”页面上传视频后，把它的编号填在这里，每行一个。',
   },
   variants: {
     title: '分层与差异化',
@@ -277,7 +277,7 @@ export const libraryZhCN = {
     lessonN: '第 {{n}} 课',
     openLesson: '打开课例',
     media: '视频',
-    mediaPending: '视频素材 {{id}}（由视频模块播放）',
+    mediaPending: '视频 {{id}} 还在处理中，处理完成后会在这里播放。',
     status: '状态',
   },
   form: {
@@ -364,6 +364,7 @@ export const libraryZhCN = {
     notReady: '还不能提交审核，请先补全标出的内容。',
     needsFile: '这种资源至少要上传一个文件。',
     needsVideo: '视频课需要上传视频文件或关联视频素材。',
+    mediaAssetNotFound: '找不到编号为 {{id}} 的视频，或你无权使用它。',
     needsProcedure: '请填写教学过程。',
     needsSummary: '请填写简介。',
     districtReviewPending: '这个资源还在等待学校审核，通过后才能由区级发布。',
