@@ -3,6 +3,7 @@ import { Form, Link, Links, Meta, NavLink, Outlet, Scripts, ScrollRestoration, i
 import { useMemo, type ReactNode } from 'react'
 import { I18nextProvider, useTranslation } from 'react-i18next'
 import { CsrfInput } from '~/components/forms'
+import { SearchBox } from '~/components/search/search-box'
 import { can } from '~/modules/accounts/permissions'
 import { canUploadMedia } from '~/modules/media/policy'
 import { issueCsrf } from '~/platform/csrf.server'
@@ -76,6 +77,11 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
                 <NavLink to="/library">{t('library.nav')}</NavLink>
               </li>
             ) : null}
+            {user?.canLibrary ? (
+              <li>
+                <NavLink to="/braille">{t('braille.nav')}</NavLink>
+              </li>
+            ) : null}
             {user?.canMedia ? (
               <li>
                 <NavLink to="/media">{t('media.nav')}</NavLink>
@@ -96,6 +102,7 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
             </li>
           </ul>
         </nav>
+        {user && location.pathname !== '/search' ? <SearchBox /> : null}
         <div className="header-tools">
           <Form method="post" action="/preferences" className="inline-form">
             <CsrfInput />

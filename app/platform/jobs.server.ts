@@ -1,13 +1,15 @@
 import { purgeExpired } from '~/modules/accounts/sessions.server'
+import { syncSearchIndex } from '~/modules/search/sync.server'
 import { makeThumbnail } from '~/modules/library/files.server'
 import { recoverInterruptedTranscodes, transcodeAsset, mediaTools } from '~/modules/media/transcode.server'
 import type { JobHandlers } from './queue.server'
 import type { Runtime } from './runtime.server'
 
 /** Which capability handles which job type; the queue's table says how each one runs. */
-export function jobHandlers(rt: Pick<Runtime, 'db' | 'storage' | 'config' | 'queue' | 'database'>): JobHandlers {
+export function jobHandlers(rt: Pick<Runtime, 'db' | 'storage' | 'config' | 'queue' | 'database' | 'search'>): JobHandlers {
   return {
     'accounts.purge-expired': () => purgeExpired(rt.db),
+    'search.sync': async () => void (await syncSearchIndex(rt.db, rt.search)),
     'library.thumbnail': ({ fileId }) => makeThumbnail(rt, fileId),
     'media.transcode': ({ assetId }) => transcodeAsset({ db: rt.db, storage: rt.storage, tools: mediaTools(rt.config.ffmpegPath) }, assetId),
     'media.recover': async () => void (await recoverInterruptedTranscodes(rt)),

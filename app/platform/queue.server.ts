@@ -15,6 +15,17 @@ export const jobTypes = {
     concurrency: 1,
     schedule: '17 * * * *',
   },
+  // Brings the search index up to date with search_outbox. Sent by the outbox relay when marks wait
+  // (stately: at most one waiting and one running), and every minute in case a process died between.
+  'search.sync': {
+    payload: z.object({}),
+    retryLimit: 5,
+    retryDelay: 5,
+    expireInSeconds: 600,
+    concurrency: 1,
+    policy: 'stately',
+    schedule: '* * * * *',
+  },
   'library.thumbnail': {
     payload: z.object({ fileId: z.uuid() }),
     retryLimit: 2,
@@ -46,6 +57,8 @@ interface JobType {
   retryDelay: number
   expireInSeconds: number
   concurrency: number
+  /** pg-boss queue policy; `stately` keeps at most one job waiting and one running. */
+  policy?: 'standard' | 'stately'
   schedule?: string
 }
 
@@ -76,6 +89,7 @@ export async function startQueue(database: DatabaseHandle, connectionString?: st
       retryDelay: type.retryDelay,
       retryBackoff: true,
       expireInSeconds: type.expireInSeconds,
+      policy: type.policy ?? 'standard',
     })
     if (type.schedule) await boss.schedule(name, type.schedule, {})
   }

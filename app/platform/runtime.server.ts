@@ -1,7 +1,8 @@
 import { openDatabase, type Database, type DatabaseHandle } from '#db/client'
 import { seedDemo } from '~/modules/accounts/demo.server'
 import { loadContent } from '~/modules/library/content.server'
-import { createSearchEngine, type SearchEngine } from '~/modules/search/index.server'
+import { createSearchIndex, type SearchIndex } from '~/modules/search/index.server'
+import { startSearchRelay } from '~/modules/search/relay.server'
 import { parseConfig, type Config } from './config.server'
 import { jobHandlers, recoverInterruptedWork } from './jobs.server'
 import { startQueue, type Queue } from './queue.server'
@@ -14,7 +15,7 @@ export interface Runtime {
   database: DatabaseHandle
   db: Database
   storage: ObjectStore
-  search: SearchEngine
+  search: SearchIndex
   queue: Queue
   stop(): Promise<void>
 }
@@ -33,11 +34,12 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   if (config.seedDemo) await seedDemo(database.db)
 
   const storage = createObjectStore(config.storage)
-  const search = createSearchEngine(config.search, database)
+  const search = createSearchIndex(config.search, database)
   const queue = await startQueue(database, database.url)
   // The embedded default opens with the starter corpus (a known resource is never loaded twice);
   // test runtimes start without it, and the tests that need it load it themselves.
   if (config.seedDemo && config.env !== 'test') await loadContent({ db: database.db, storage, queue })
+  let relay: ReturnType<typeof startSearchRelay> | undefined
   const runtime: Runtime = {
     config,
     database,
@@ -46,6 +48,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
     search,
     queue,
     async stop() {
+      await relay?.stop()
       await queue.stop()
       await database.close()
     },
@@ -53,6 +56,7 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   if (options.work ?? config.worker === 'inline') {
     await queue.work(jobHandlers(runtime))
     await recoverInterruptedWork(runtime)
+    relay = startSearchRelay(runtime.db, queue)
   }
   return runtime
 }

@@ -1,3 +1,4 @@
 export * from './accounts'
 export * from './library'
 export * from './media'
+export * from './search'

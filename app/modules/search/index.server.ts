@@ -1,27 +1,12 @@
-import { Meilisearch } from 'meilisearch'
-import type { Config } from '~/platform/config.server'
 import type { DatabaseHandle } from '#db/client'
+import type { Config } from '~/platform/config.server'
+import { createMeilisearchIndex } from './meilisearch.server'
+import type { SearchIndex } from './port'
+import { createPostgresSearchIndex } from './postgres.server'
 
-/** The search engine behind the SearchIndex port, as far as start-up and /healthz need to know it. */
-export interface SearchEngine {
-  kind: 'postgres' | 'meilisearch'
-  check(): Promise<void>
-}
+export type { SearchIndex } from './port'
 
-export function createSearchEngine(config: Config['search'], database: DatabaseHandle): SearchEngine {
-  if (config.kind === 'meilisearch') {
-    const client = new Meilisearch({ host: config.url, apiKey: config.key })
-    return {
-      kind: 'meilisearch',
-      async check() {
-        await client.health()
-      },
-    }
-  }
-  return {
-    kind: 'postgres',
-    async check() {
-      await database.executeSql('select 1')
-    },
-  }
+/** PostgreSQL full-text search in the application's own database by default; Meilisearch when scaled. */
+export function createSearchIndex(config: Config['search'], database: DatabaseHandle): SearchIndex {
+  return config.kind === 'meilisearch' ? createMeilisearchIndex({ url: config.url, key: config.key }) : createPostgresSearchIndex(database)
 }

@@ -6,7 +6,7 @@ const errorSchema = z.object({
     code: z.string(),
     message: z.string(),
     messages: z.record(z.string(), z.string()).describe('The message in every supported language (zh-CN, en)'),
-    fields: z.record(z.string(), z.object({ code: z.string(), message: z.string() })).optional(),
+    fields: z.record(z.string(), z.object({ code: z.string(), message: z.string(), messages: z.object({ 'zh-CN': z.string(), en: z.string() }) })).optional(),
   }),
 })
 

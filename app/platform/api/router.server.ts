@@ -88,7 +88,11 @@ function errorResponse(status: number, message: Message, locale: Locale, fields?
       message: messages[locale],
       messages,
       fields: fields
-        ? Object.fromEntries(Object.entries(fields).map(([name, m]) => [name, { code: m.key.replace(/^errors\./, ''), message: translateAll(m.key, m.params)[locale] }]))
+        ? Object.fromEntries(Object.entries(fields).map(([name, m]) => {
+            const fieldMessages = translateAll(m.key, m.params)
+            return [name, { code: m.key.replace(/^errors\./, ''), message: fieldMessages[locale], messages: fieldMessages }]
+          }),
+        )
         : undefined,
     },
   }

@@ -1,5 +1,7 @@
-import { libraryEn } from '~/modules/library/i18n/en'
 import { mediaMessages } from '~/modules/media/messages'
+import { libraryEn } from '~/modules/library/i18n/en'
+import { searchEn } from '~/modules/search/i18n/en'
+import { brailleEn } from '~/modules/braille/i18n/en'
 import type { zhCN } from './zh-CN'
 
 type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -225,6 +227,8 @@ export const en: Messages<typeof zhCN> = {
     'resource.archived': 'Archived a resource',
   },
   library: libraryEn,
+  search: searchEn,
+  braille: brailleEn,
   errors: {
     title: 'Something went wrong',
     notFoundTitle: 'Page not found',

@@ -1,5 +1,7 @@
-import { libraryZhCN } from '~/modules/library/i18n/zh-CN'
 import { mediaMessages } from '~/modules/media/messages'
+import { libraryZhCN } from '~/modules/library/i18n/zh-CN'
+import { searchZhCN } from '~/modules/search/i18n/zh-CN'
+import { brailleZhCN } from '~/modules/braille/i18n/zh-CN'
 
 /** The source of truth for UI text. en.ts must carry the same keys (the type checks it). */
 export const zhCN = {
@@ -217,6 +219,8 @@ export const zhCN = {
     'resource.archived': '归档资源',
   },
   library: libraryZhCN,
+  search: searchZhCN,
+  braille: brailleZhCN,
   errors: {
     title: '出错了',
     notFoundTitle: '找不到这个页面',

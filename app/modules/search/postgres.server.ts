@@ -1,0 +1,262 @@
+import type { DatabaseHandle } from '#db/client'
+import { facetNames, type FacetCount, type FacetName, type Filters, type SearchDocument, type SearchHit, type SearchQuery, type SearchResults, type Viewer } from './document'
+import { correctQuery, type TermLookup } from './correct.server'
+import { highlight, marksFor, planQuery, snippet, toTsquery, type PlannedWord } from './query.server'
+import type { SearchIndex } from './port'
+import { indexWords, pinyinKeys } from './words.server'
+
+/** Facet → the column it reads, and whether the column is an array. */
+const facetColumns: Record<FacetName, { column: string; array: boolean }> = {
+  kind: { column: 'kind', array: false },
+  schoolType: { column: 'school_type', array: false },
+  stage: { column: 'stage', array: false },
+  subject: { column: 'subject', array: false },
+  disability: { column: 'disabilities', array: true },
+  tier: { column: 'tiers', array: true },
+  feature: { column: 'features', array: true },
+}
+
+const exactUpTo = 5000
+
+/** Builds a WHERE clause with numbered parameters. */
+class Where {
+  readonly parts: string[] = []
+  constructor(readonly values: unknown[] = []) {}
+  param(value: unknown) {
+    this.values.push(value)
+    return `$${this.values.length}`
+  }
+  add(part: string) {
+    this.parts.push(part)
+    return this
+  }
+  get sql() {
+    return this.parts.length ? `where ${this.parts.join(' and ')}` : ''
+  }
+}
+
+/**
+ * Search in PostgreSQL (and PGlite): words in a weighted tsvector matched with a tsquery built from
+ * lexemes, facets counted in SQL, one-character-off words corrected against the index's own terms.
+ */
+export function createPostgresSearchIndex(database: DatabaseHandle): SearchIndex {
+  const run = async <T>(text: string, values: unknown[] = []) => (await database.executeSql(text, values)).rows as T[]
+
+  const terms: TermLookup = {
+    async existing(words) {
+      if (!words.length) return new Set()
+      return new Set((await run<{ term: string }>('select term from search_terms where term = any($1::text[])', [words])).map((r) => r.term))
+    },
+    async like(patterns, lengths) {
+      if (!patterns.length) return []
+      const rows = await run<{ term: string }>('select term from search_terms where length = any($1::int[]) and term like any($2::text[]) order by term limit 200', [lengths, patterns])
+      return rows.map((r) => r.term)
+    },
+  }
+
+  function where(query: SearchQuery, viewer: Viewer, plan: PlannedWord[], except?: FacetName): Where {
+    const w = new Where()
+    w.add(`district_id = ${w.param(viewer.districtId)}::uuid`)
+    w.add(`(published or owner_id = ${w.param(viewer.userId)}::uuid or group_ids && ${w.param(viewer.groupIds)}::uuid[])`)
+    if (plan.length) w.add(`words @@ ${w.param(toTsquery(plan))}::tsquery`)
+    for (const name of facetNames) {
+      const value = query.filters[name]
+      if (!value || name === except) continue
+      const { column, array } = facetColumns[name]
+      w.add(array ? `${w.param(value)} = any(${column})` : `${column} = ${w.param(value)}`)
+    }
+    return w
+  }
+
+  async function find(query: SearchQuery, viewer: Viewer, plan: PlannedWord[]) {
+    const w = where(query, viewer, plan)
+    // Ranked by the title's words (small, so cheap even when half the index matches), then newest.
+    const rank = plan.length ? `ts_rank(title_words, ${w.param(toTsquery(plan))}::tsquery) desc, ` : ''
+    const limit = w.param(query.pageSize)
+    const offset = w.param((query.page - 1) * query.pageSize)
+    const page = await run<Row>(
+      `select d.id, d.kind, d.school_type, d.stage, d.subject, d.disabilities, d.tiers, d.features, d.published,
+              t.title, t.summary, left(t.body, 4000) as body, t.url
+         from (select * from search_documents ${w.sql} order by ${rank}updated_at desc, id limit ${limit} offset ${offset}) d
+         join search_texts t on t.id = d.id
+        order by ${rank.replace('title_words', 'd.title_words')}d.updated_at desc, d.id`,
+      w.values,
+    )
+    const { total, facets, approximate } = await countFacets(query, viewer, plan)
+    return { rows: page, total, facets, approximate }
+  }
+
+  /**
+   * Exact facet counts over what matched. Past `exactUpTo` matches the counts come from a sample of
+   * the index's pages, scaled, and are marked approximate: exact counts over half of 100,000
+   * documents would cost more than the whole search may take.
+   */
+  async function countFacets(query: SearchQuery, viewer: Viewer, plan: PlannedWord[]) {
+    const counted = where(query, viewer, plan)
+    const total = Number((await run<{ n: number }>(`select count(*)::int as n from search_documents ${counted.sql}`, counted.values))[0]?.n ?? 0)
+    const facets = Object.fromEntries(facetNames.map((n) => [n, [] as FacetCount[]])) as Record<FacetName, FacetCount[]>
+    if (total === 0) return { total, facets, approximate: false }
+    const approximate = total > exactUpTo
+    const source = approximate ? `search_documents tablesample system (${Math.max(1, Math.min(100, (100 * exactUpTo) / total)).toFixed(2)}) repeatable (1)` : 'search_documents'
+    const facetSql = facetNames
+      .map((name) => {
+        const { column, array } = facetColumns[name]
+        return `select '${name}' as facet, ${array ? `unnest(${column})` : column} as value, count(*)::int as count from matched group by 2`
+      })
+      .join(' union all ')
+    const rows = await run<{ facet: FacetName | 'total'; value: string | null; count: number }>(
+      `with matched as materialized (select kind, school_type, stage, subject, disabilities, tiers, features from ${source} ${counted.sql})
+       select 'total' as facet, null as value, count(*)::int as count from matched union all ${facetSql}`,
+      counted.values,
+    )
+    const sampled = Number(rows.find((r) => r.facet === 'total')?.count ?? 0)
+    const scale = approximate && sampled > 0 ? total / sampled : 1
+    for (const row of rows) {
+      if (row.facet === 'total' || row.value === null) continue
+      facets[row.facet].push({ value: row.value, count: Math.min(total, Math.max(1, Math.round(Number(row.count) * scale))) })
+    }
+    for (const name of facetNames) facets[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    return { total, facets, approximate }
+  }
+
+  async function countWithout(query: SearchQuery, viewer: Viewer, plan: PlannedWord[], facet: FacetName) {
+    const w = where(query, viewer, plan, facet)
+    return Number((await run<{ n: number }>(`select count(*)::int as n from search_documents ${w.sql}`, w.values))[0]?.n ?? 0)
+  }
+
+  return {
+    kind: 'postgres',
+
+    async upsert(documents) {
+      for (const doc of documents) {
+        const titleWords = [...indexWords(doc.title), ...doc.keywords.flatMap(indexWords), ...(doc.subject ? indexWords(doc.subject) : [])]
+        const summaryWords = indexWords(doc.summary)
+        const bodyWords = indexWords(doc.body)
+        const pinyin = pinyinKeys([...titleWords, ...doc.keywords])
+        await run(
+          `insert into search_documents (id, kind, school_type, stage, subject, disabilities, tiers, features,
+                                         published, owner_id, group_ids, updated_at, district_id, words, title_words)
+           values ($1, $2, $3, $4, $5, $6::text[], $7::text[], $8::text[], $9, $10::uuid, $11::uuid[], $12, $13::uuid,
+                   setweight(array_to_tsvector($14::text[]), 'A') || setweight(array_to_tsvector($15::text[]), 'B')
+                   || setweight(array_to_tsvector($16::text[]), 'C') || setweight(array_to_tsvector($17::text[]), 'D'),
+                   array_to_tsvector($14::text[]) || array_to_tsvector($17::text[]))
+           on conflict (id) do update set kind = excluded.kind, school_type = excluded.school_type, stage = excluded.stage,
+             subject = excluded.subject, disabilities = excluded.disabilities, tiers = excluded.tiers, features = excluded.features,
+             published = excluded.published, owner_id = excluded.owner_id, group_ids = excluded.group_ids,
+             updated_at = excluded.updated_at, district_id = excluded.district_id, words = excluded.words, title_words = excluded.title_words`,
+          [
+            doc.id,
+            doc.kind,
+            doc.schoolType,
+            doc.stage,
+            doc.subject,
+            doc.disabilities,
+            doc.tiers,
+            doc.features,
+            doc.published,
+            doc.ownerId,
+            doc.groupIds,
+            doc.updatedAt.toISOString(),
+            doc.districtId,
+            distinct(titleWords),
+            distinct(summaryWords),
+            distinct(bodyWords),
+            pinyin,
+          ],
+        )
+        await run(
+          `insert into search_texts (id, title, summary, body, keywords, url) values ($1, $2, $3, $4, $5::text[], $6)
+           on conflict (id) do update set title = excluded.title, summary = excluded.summary, body = excluded.body,
+             keywords = excluded.keywords, url = excluded.url`,
+          [doc.id, doc.title, doc.summary, doc.body, doc.keywords, doc.url],
+        )
+        const longWords = distinct([...titleWords, ...summaryWords, ...bodyWords]).filter((t) => [...t].length >= 3)
+        if (longWords.length) {
+          await run('insert into search_terms (term, length) select t, char_length(t) from unnest($1::text[]) as t on conflict do nothing', [longWords])
+        }
+      }
+    },
+
+    async remove(ids) {
+      if (!ids.length) return
+      await run('delete from search_texts where id = any($1::text[])', [ids])
+      await run('delete from search_documents where id = any($1::text[])', [ids])
+    },
+
+    async clear() {
+      await run('delete from search_texts')
+      await run('delete from search_documents')
+      await run('delete from search_terms')
+    },
+
+    async search(query, viewer) {
+      let plan = planQuery(query.q, { typing: query.typing })
+      let corrections: SearchResults['corrections'] = []
+      let found = await find(query, viewer, plan)
+      if (found.total === 0 && plan.length) {
+        const corrected = await correctQuery(query.q, terms)
+        if (corrected.corrections.length) {
+          const retry = planQuery(corrected.q, { typing: query.typing })
+          const again = await find(query, viewer, retry)
+          if (again.total > 0) {
+            plan = retry
+            found = again
+            corrections = corrected.corrections
+          }
+        }
+      }
+      const withoutFilter: SearchResults['withoutFilter'] = []
+      if (found.total === 0) {
+        for (const facet of facetNames) {
+          const value = query.filters[facet]
+          if (value) withoutFilter.push({ facet, value, total: await countWithout(query, viewer, plan, facet) })
+        }
+      }
+      return { query, total: found.total, hits: found.rows.map((row) => toHit(row, plan)), facets: found.facets, facetsApproximate: found.approximate, corrections, withoutFilter }
+    },
+
+    async check() {
+      await run('select 1 from search_documents limit 1')
+    },
+  }
+}
+
+interface Row {
+  id: string
+  kind: string
+  title: string
+  summary: string
+  body: string
+  url: string
+  school_type: string | null
+  stage: string | null
+  subject: string | null
+  disabilities: string[]
+  tiers: string[]
+  features: SearchDocument['features']
+  published: boolean
+}
+
+function toHit(row: Row, plan: PlannedWord[]): SearchHit {
+  const marks = marksFor(plan, row.title)
+  const inSummary = marks.some((m) => row.summary.toLowerCase().includes(m))
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    summary: row.summary,
+    url: row.url,
+    schoolType: row.school_type,
+    stage: row.stage,
+    subject: row.subject,
+    disabilities: row.disabilities,
+    tiers: row.tiers,
+    features: row.features,
+    published: row.published,
+    highlight: { title: highlight(row.title, marks), snippet: snippet(inSummary || !row.body ? row.summary : row.body, marks) },
+  }
+}
+
+const distinct = (words: string[]) => [...new Set(words.filter(Boolean))]
+
+export type { Filters }

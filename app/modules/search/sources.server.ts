@@ -1,0 +1,5 @@
+import { resourceSearchSource } from '~/modules/library/search-source.server'
+import type { SearchSource } from './sync.server'
+
+/** Every capability whose records are searchable. */
+export const searchSources: SearchSource[] = [resourceSearchSource]
