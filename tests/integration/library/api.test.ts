@@ -75,6 +75,11 @@ describe.each(databaseKinds)('the library API on %s', (kind) => {
     expect((await api('PUT', `/resources/${id}`, { token: token.admin, body: lessonInput() })).status).toBe(403)
     expect((await api('POST', `/resources/${id}/submit`, { token: token.researcher })).status).toBe(403)
     expect((await api('GET', '/resources/not-an-id', { token: token.teacher })).status).toBe(404)
+    // A school-based course needs a school: the district researcher has none.
+    const course = await api('POST', '/resources', { token: token.researcher, body: { ...lessonInput('校本课程'), kind: 'school_course', subject: 'school_based', details: { units: [] }, variants: [] } })
+    expect(course.body.error.fields.kind.code).toBe('library.errors.courseNeedsSchool')
+    const ours = await api('POST', '/resources', { token: token.teacher, body: { ...lessonInput('校本课程'), kind: 'school_course', subject: 'school_based', details: { units: [{ title: '认识农具', lessons: [{ title: '锄头' }] }] }, variants: [] } })
+    expect(ours.body).toMatchObject({ schoolName: '同行区培智学校', details: { units: [{ title: '认识农具', summary: '', lessons: [{ title: '锄头', summary: '', resourceId: null }] }] } })
   })
 
   it('documents every library endpoint in the OpenAPI document', async () => {
