@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import { markForIndexing } from '~/modules/search/sync.server'
 import type { Database } from '#db/client'
 import {
   districts,
@@ -112,6 +113,7 @@ export async function createResource(db: Database, actor: Actor, input: unknown,
       .values({ ...columnsOf(parsed), districtId: actor.districtId, schoolId: actor.schoolId, authorId: actor.id, contentKey: options.contentKey ?? null })
       .returning()
     await replaceVariants(tx, row!.id, parsed.variants)
+    await markForIndexing(tx, [`resource:${row!.id}`])
     return { id: row!.id, status: row!.status }
   })
 }
@@ -132,6 +134,7 @@ export async function updateResource(db: Database, actor: Actor, id: string, inp
       .returning({ id: resources.id, status: resources.status })
     if (!updated) throw new AppError(409, { key: 'library.errors.underReview' })
     await replaceVariants(tx, id, parsed.variants)
+    await markForIndexing(tx, [`resource:${id}`])
     return updated
   })
 }
@@ -248,6 +251,7 @@ async function publishWorkingCopy(tx: Db, id: string, publishedById: string | nu
   }
   await tx.insert(resourceVersions).values({ resourceId: id, number, snapshot, publishedById })
   await tx.update(resources).set({ status: 'published', reviewLevel: null, publishedVersion: number }).where(eq(resources.id, id))
+  await markForIndexing(tx, [`resource:${id}`])
   return number
 }
 
@@ -256,7 +260,10 @@ export async function archiveResource(db: Database, actor: Actor, id: string, ip
   const row = await findResource(db, actor, id)
   if (!isAuthor(actor, row) && !can(actor.role, 'archive:resource')) throw new AppError(403, { key: 'errors.forbidden' })
   if (row.status === 'archived') return { id, status: 'archived' as const }
-  await db.update(resources).set({ status: 'archived', reviewLevel: null, updatedAt: new Date() }).where(eq(resources.id, id))
+  await db.transaction(async (tx) => {
+    await tx.update(resources).set({ status: 'archived', reviewLevel: null, updatedAt: new Date() }).where(eq(resources.id, id))
+    await markForIndexing(tx, [`resource:${id}`])
+  })
   await record(db, { action: 'resource.archived', actorId: actor.id, districtId: actor.districtId, targetType: 'resource', targetId: id, detail: { title: row.title }, ip })
   return { id, status: 'archived' as const }
 }
