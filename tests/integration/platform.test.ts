@@ -1,4 +1,6 @@
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mediaAssets, users } from '../../db/schema'
 import { endpoints } from '../../app/platform/api/endpoints.server'
 import { loader as openapiLoader } from '../../app/routes/api.openapi[.]json'
 import { loader as healthLoader } from '../../app/routes/healthz'
@@ -46,7 +48,9 @@ describe('the platform surface', () => {
     const user = (await api('GET', '/users', { token })).body.users[0]
     const klass = (await api('GET', '/classes', { token })).body[0]
     const resource = (await api('POST', '/resources', { token, body: lessonInput() })).body
-    const params: Record<string, string> = { '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id, '/resources/{id}': resource.id }
+    const [admin] = await rt.db.select().from(users).where(eq(users.username, 'admin'))
+    const [video] = await rt.db.insert(mediaAssets).values({ districtId: admin!.districtId, ownerId: admin!.id, title: '整理书包', originalName: '整理书包.mp4', originalSize: 1000 }).returning()
+    const params: Record<string, string> = { '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id, '/resources/{id}': resource.id, '/media/{id}': video!.id, '/media/{id}/player': video!.id }
     for (const e of endpoints.filter((e) => e.method === 'GET' && e.response)) {
       const asRole = e.path === '/me/classes' ? 'teacher' : e.path === '/me/children' ? 'family' : 'admin'
       const path = e.path.includes('{') ? e.path.replace('{id}', params[e.path]!) : e.path
