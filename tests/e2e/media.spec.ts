@@ -1,4 +1,5 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { expect, test, type Page } from '@playwright/test'
 import { makeClip } from '../support/media-clips'
@@ -112,4 +113,49 @@ test('a teacher uploads a video, watches it processed, plays it with captions, s
   await expect(page.getByRole('region', { name: /视频播放器/ }).getByRole('combobox', { name: '字幕', exact: true })).toHaveValue('zh-CN')
   await expect(page.getByRole('region', { name: /视频播放器/ }).getByRole('combobox', { name: '速度', exact: true })).toHaveValue('1.25')
   await visit(page, page.url())
+})
+
+test('an upload cut off by the network continues where it stopped after the page is reloaded', async ({ page }) => {
+  test.setTimeout(180_000)
+  mkdirSync(dir, { recursive: true })
+  // About 20 MB, so the browser sends it in three 8 MiB requests.
+  const big = path.join(dir, 'big.mp4')
+  execFileSync('ffmpeg', ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=25:duration=12', '-c:v', 'libx264', '-preset', 'ultrafast', '-b:v', '20M', '-maxrate', '20M', '-bufsize', '4M', '-pix_fmt', 'yuv420p', big])
+  const size = statSync(big).size
+  expect(size).toBeGreaterThan(16 * 1024 * 1024)
+
+  await signIn(page, 'teacher')
+  await page.goto('/media')
+  // The network drops after the first 8 MiB reached the server.
+  let patches = 0
+  await page.route('**/media/uploads/*', async (route) => {
+    if (route.request().method() === 'PATCH' && patches++ >= 1) await route.abort('connectionreset')
+    else await route.continue()
+  })
+  await page.getByLabel('视频或音频文件').setInputFiles(big)
+  await page.getByLabel('标题').fill('断点续传')
+  await page.getByRole('button', { name: '开始上传' }).click()
+  await expect.poll(() => patches, { timeout: 30_000 }).toBeGreaterThanOrEqual(2)
+
+  // Reload: the page lists the unfinished upload; choosing the same file continues it from 8 MiB.
+  await page.unroute('**/media/uploads/*')
+  await page.reload()
+  await expect(page.getByText('未完成的上传')).toBeVisible()
+  await expect(page.getByText(/big\.mp4（已上传 \d+%）/)).toBeVisible()
+  const sent: number[] = []
+  page.on('request', (request) => {
+    if (request.method() === 'PATCH') sent.push(Number(request.headers()['upload-offset']))
+  })
+  await page.getByLabel('视频或音频文件').setInputFiles(big)
+  await page.getByRole('button', { name: '开始上传' }).click()
+  await page.waitForURL(/\/media\/[0-9a-f-]{36}$/, { timeout: 60_000 })
+  // It went on from what the server already had (at least the first 8 MiB; a retry cut by the reload may have added more), not from 0.
+  expect(sent[0]).toBeGreaterThanOrEqual(8 * 1024 * 1024)
+  expect(sent[0]).toBeLessThan(size)
+  await expect(page.getByRole('heading', { level: 1, name: '断点续传' })).toBeVisible()
+  await expect(page.getByRole('region', { name: /视频播放器/ })).toBeVisible({ timeout: 120_000 })
+  // One asset, not two.
+  await page.goto('/media')
+  await expect(page.getByRole('link', { name: '断点续传' })).toHaveCount(1)
+  await expectAccessible(page)
 })
