@@ -39,7 +39,7 @@ export default function Browse() {
           <ul>
             {schoolTypes.map((type) => (
               <li key={type}>
-                <Link to={linkWith({ schoolType: type, subject: undefined })} aria-current={filters.schoolType === type ? 'true' : undefined}>
+                <Link to={linkWith({ schoolType: type, subject: undefined, stage: undefined, grade: undefined })} aria-current={filters.schoolType === type ? 'true' : undefined}>
                   {t(`library.schoolTypes.${type}`)} <span className="count">({counts.schoolType[type] ?? 0})</span>
                 </Link>
                 {filters.schoolType === type ? (
@@ -48,9 +48,35 @@ export default function Browse() {
                       .filter((s) => counts.subject[s])
                       .map((s) => (
                         <li key={s}>
-                          <Link to={linkWith({ subject: s })} aria-current={filters.subject === s ? 'true' : undefined}>
+                          <Link to={linkWith({ subject: s, stage: undefined, grade: undefined })} aria-current={filters.subject === s ? 'true' : undefined}>
                             {t(`library.subjects.${s}`)} <span className="count">({counts.subject[s]})</span>
                           </Link>
+                          {filters.subject === s ? (
+                            <ul aria-label={t('library.stageTree')}>
+                              {stages
+                                .filter((stage) => counts.stage[stage])
+                                .map((stage) => (
+                                  <li key={stage}>
+                                    <Link to={linkWith({ stage, grade: undefined })} aria-current={filters.stage === stage ? 'true' : undefined}>
+                                      {t(`stages.${stage}`)} <span className="count">({counts.stage[stage]})</span>
+                                    </Link>
+                                    {filters.stage === stage && Object.keys(counts.grade).length ? (
+                                      <ul aria-label={t('library.gradeTree')}>
+                                        {gradesOfStage[stage]
+                                          .filter((g) => counts.grade[String(g)])
+                                          .map((g) => (
+                                            <li key={g}>
+                                              <Link to={linkWith({ grade: String(g) })} aria-current={filters.grade === g ? 'true' : undefined}>
+                                                {t('library.gradeN', { grade: g })} <span className="count">({counts.grade[String(g)]})</span>
+                                              </Link>
+                                            </li>
+                                          ))}
+                                      </ul>
+                                    ) : null}
+                                  </li>
+                                ))}
+                            </ul>
+                          ) : null}
                         </li>
                       ))}
                   </ul>

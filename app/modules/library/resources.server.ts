@@ -574,8 +574,19 @@ export async function browseCounts(db: Database, actor: Actor, filters: unknown)
   const subjectWhere = f.schoolType ? and(...base, eq(resources.schoolType, f.schoolType)) : and(...base)
   const bySubject = await db.select({ value: resources.subject, n: count() }).from(resources).where(subjectWhere).groupBy(resources.subject)
   const byKind = await db.select({ value: resources.kind, n: count() }).from(resources).where(and(...base)).groupBy(resources.kind)
+  // The third level of the tree: stages and grades of the chosen school type and subject.
+  const placed = f.schoolType && f.subject ? and(...base, eq(resources.schoolType, f.schoolType), eq(resources.subject, f.subject)) : undefined
+  const byStage = placed ? await db.select({ value: resources.stage, n: count() }).from(resources).where(placed).groupBy(resources.stage) : []
+  const byGrade =
+    placed && f.stage
+      ? await db
+          .select({ value: sql<string>`${resources.grade}::text`, n: count() })
+          .from(resources)
+          .where(and(placed, eq(resources.stage, f.stage), isNotNull(resources.grade)))
+          .groupBy(resources.grade)
+      : []
   const toRecord = (rows: { value: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.value, r.n])) as Record<string, number>
-  return { schoolType: toRecord(bySchoolType), subject: toRecord(bySubject), kind: toRecord(byKind) }
+  return { schoolType: toRecord(bySchoolType), subject: toRecord(bySubject), kind: toRecord(byKind), stage: toRecord(byStage), grade: toRecord(byGrade) }
 }
 
 /** An author's own resources and where each stands. */

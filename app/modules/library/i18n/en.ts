@@ -33,6 +33,8 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
   noRatingsYet: 'Not rated yet',
   schoolTypeTree: 'By school type',
   subjectTree: 'By subject',
+  stageTree: 'By stage',
+  gradeTree: 'By grade',
   optionalSubject: 'optional subject',
   kinds: {
     lesson: 'National-standard lesson',

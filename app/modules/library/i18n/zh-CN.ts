@@ -30,6 +30,8 @@ export const libraryZhCN = {
   noRatingsYet: '暂无评分',
   schoolTypeTree: '按学校类型',
   subjectTree: '按学科',
+  stageTree: '按学段',
+  gradeTree: '按年级',
   optionalSubject: '选择性课程',
   kinds: {
     lesson: '国家课程标准课例',
