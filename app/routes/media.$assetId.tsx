@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator
 import { useEffect, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, FormStatus } from '~/components/forms'
+import { mediaTitle } from '~/components/media/meta'
 import { MediaStatusBadge, ProcessingStatus } from '~/components/media/status'
 import { Uploader } from '~/components/media/Uploader'
 import { VideoPlayer } from '~/components/media/VideoPlayer'
@@ -19,7 +20,7 @@ import mediaStyles from '~/styles/media.css?url'
 import { z } from 'zod'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mediaStyles }]
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.detail.asset.title ?? ''} · 同行 Tongxing` }]
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) => mediaTitle(matches, data?.detail.asset.title ?? { key: 'media.title' })
 
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const web = await requireActor(args)

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
 import { Link, useLoaderData, useNavigate } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
+import { mediaTitle } from '~/components/media/meta'
 import { MediaStatusBadge, UnfinishedUploads } from '~/components/media/status'
 import { Uploader } from '~/components/media/Uploader'
 import { assertCanUpload, listMyAssets } from '~/modules/media/assets.server'
@@ -12,7 +13,7 @@ import { requireActor } from '~/platform/web.server'
 import mediaStyles from '~/styles/media.css?url'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mediaStyles }]
-export const meta: MetaFunction = () => [{ title: '视频 · 同行 Tongxing' }]
+export const meta: MetaFunction = ({ matches }) => mediaTitle(matches, { key: 'media.title' })
 
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const web = await requireActor(args)

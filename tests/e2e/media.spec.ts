@@ -63,6 +63,10 @@ test('a teacher uploads a video, watches it processed, plays it with captions, s
 
   // Play (nothing played by itself), captions on, the caption shows over the picture.
   const player = page.getByRole('region', { name: /视频播放器/ })
+  // The storyboard shows the moment under the pointer on the position slider.
+  await player.locator('.player-seek').hover()
+  await expect(player.locator('.player-preview-image')).toBeVisible()
+  await expect(player.locator('.player-preview-image')).toHaveCSS('background-image', /storyboard\.jpg/)
   expect((await videoState(page)).paused).toBe(true)
   await player.getByRole('combobox', { name: '字幕', exact: true }).selectOption('zh-CN')
   await player.getByRole('button', { name: '播放' }).click()
@@ -138,8 +142,9 @@ test('an upload cut off by the network continues where it stopped after the page
   await expect.poll(() => patches, { timeout: 30_000 }).toBeGreaterThanOrEqual(2)
 
   // Reload: the page lists the unfinished upload; choosing the same file continues it from 8 MiB.
-  await page.unroute('**/media/uploads/*')
+  // Reload first (the page's own retries die with it), then let the network back.
   await page.reload()
+  await page.unroute('**/media/uploads/*')
   await expect(page.getByText('未完成的上传')).toBeVisible()
   await expect(page.getByText(/big\.mp4（已上传 \d+%）/)).toBeVisible()
   const sent: number[] = []
@@ -158,4 +163,56 @@ test('an upload cut off by the network continues where it stopped after the page
   await page.goto('/media')
   await expect(page.getByRole('link', { name: '断点续传' })).toHaveCount(1)
   await expectAccessible(page)
+})
+
+test('a student watches with chapters, an audio-description track and the audio-only rendition', async ({ page, browser }) => {
+  test.setTimeout(180_000)
+  mkdirSync(dir, { recursive: true })
+  const main = makeClip(dir, 'h264')
+  const described = makeClip(dir, 'audioOnly')
+  writeFileSync(path.join(dir, 'chapters.vtt'), 'WEBVTT\n\n00:00:00.000 --> 00:00:00.800\n开头\n\n00:00:00.800 --> 00:00:01.500\n认识红色\n')
+
+  await signIn(page, 'teacher')
+  await page.goto('/media')
+  await page.getByLabel('视频或音频文件').setInputFiles(main.file)
+  await page.getByLabel('标题').fill('口述影像示例')
+  await page.getByRole('button', { name: '开始上传' }).click()
+  await page.waitForURL(/\/media\/[0-9a-f-]{36}$/)
+  const address = new URL(page.url()).pathname
+  await expect(page.getByRole('region', { name: /视频播放器/ })).toBeVisible({ timeout: 90_000 })
+  await page.getByLabel('字幕文件').setInputFiles(path.join(dir, 'chapters.vtt'))
+  await page.getByLabel('类型').selectOption('chapters')
+  await page.getByRole('button', { name: '上传字幕' }).click()
+  await expect(page.getByText('已保存 2 条字幕。')).toBeVisible()
+  const describe = page.getByRole('region', { name: '口述影像音轨' })
+  await describe.getByLabel('上传口述音轨').setInputFiles(described.file)
+  await describe.getByRole('button', { name: '开始上传' }).click()
+  await expect(describe.locator('.media-status')).toHaveText('可以播放', { timeout: 90_000 })
+
+  const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'zh-CN' })
+  const student = await context.newPage()
+  await signIn(student, 'student')
+  await student.goto(address)
+  const player = student.getByRole('region', { name: /视频播放器/ })
+  await expect(player).toBeVisible()
+  await expect(student.getByRole('region', { name: '字幕、口述文字和章节' })).toHaveCount(0)
+  await expectAccessible(student)
+
+  // Chapters seek.
+  await player.getByRole('navigation', { name: '章节' }).getByRole('button', { name: /认识红色/ }).click()
+  await expect.poll(() => student.locator('video.player-video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(0.79)
+  await expect(player.getByRole('navigation', { name: '章节' }).getByRole('button', { name: /认识红色/ })).toHaveAttribute('aria-current', 'true')
+
+  // The described audio replaces the programme sound, in step with the picture.
+  await player.getByRole('combobox', { name: '口述影像', exact: true }).selectOption({ label: '中文（普通话）' })
+  await player.getByRole('button', { name: '播放' }).click()
+  await expect.poll(() => student.locator('.player-stage audio').evaluate((a: HTMLAudioElement) => a.currentTime), { timeout: 20_000 }).toBeGreaterThan(0.9)
+  expect(await student.locator('video.player-video').evaluate((v: HTMLVideoElement) => v.muted)).toBe(true)
+  await player.getByRole('button', { name: '暂停' }).click()
+
+  // Audio only, for the weakest connection: the same element now plays the audio rendition.
+  await player.getByRole('combobox', { name: '清晰度', exact: true }).selectOption('audio')
+  await player.getByRole('button', { name: '播放' }).click()
+  await expect.poll(() => student.locator('video.player-video').evaluate((v: HTMLVideoElement) => ({ playing: !v.paused, width: v.videoWidth })), { timeout: 20_000 }).toEqual({ playing: true, width: 0 })
+  await context.close()
 })

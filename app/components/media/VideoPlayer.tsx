@@ -53,6 +53,8 @@ export function VideoPlayer({ source, transcript = true }: { source: PlayerSourc
   const [descriptionTrack, setDescriptionTrack] = useState<string>('off')
   const [announcement, setAnnouncement] = useState('')
   const cues = useTrackCues(source.textTracks)
+  const storyboard = useStoryboard(source.storyboard)
+  const [preview, setPreview] = useState<{ time: number; left: number } | null>(null)
   const hls = useRef<HlsType | null>(null)
 
   // Preferences are the viewer's, kept in this browser.
@@ -343,8 +345,17 @@ export function VideoPlayer({ source, transcript = true }: { source: PlayerSourc
             <button type="button" onClick={() => seekTo(time + 5)} aria-label={t('media.player.forward')}>
               <span aria-hidden="true">+5</span>
             </button>
-            <label className="player-seek">
+            <label
+              className="player-seek"
+              onPointerMove={(event) => {
+                const rect = event.currentTarget.getBoundingClientRect()
+                const fraction = Math.min(1, Math.max(0, (event.clientX - rect.left) / rect.width))
+                setPreview({ time: fraction * duration, left: fraction * 100 })
+              }}
+              onPointerLeave={() => setPreview(null)}
+            >
               <span className="visually-hidden">{t('media.player.seek')}</span>
+              {preview && storyboard.length ? <StoryboardPreview tiles={storyboard} time={preview.time} left={preview.left} /> : null}
               <input
                 type="range"
                 min={0}
@@ -568,6 +579,54 @@ function attachStream(element: HTMLMediaElement, src: string, handlers: Paramete
     handlers.onFatal?.()
     return () => {}
   })
+}
+
+interface StoryboardTile {
+  start: number
+  end: number
+  image: string
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+/** The storyboard's WebVTT: which part of the sprite shows which stretch of time. */
+function useStoryboard(src: string | null): StoryboardTile[] {
+  const [tiles, setTiles] = useState<StoryboardTile[]>([])
+  useEffect(() => {
+    if (!src) return
+    let cancelled = false
+    void fetch(src, { credentials: 'same-origin' })
+      .then((response) => (response.ok ? response.text() : ''))
+      .then((text) => {
+        if (cancelled) return
+        const base = new URL(src, window.location.href)
+        const found: StoryboardTile[] = []
+        for (const cue of parseWebVtt(text).cues) {
+          const match = /^(.*)#xywh=(\d+),(\d+),(\d+),(\d+)$/.exec(cue.text.trim())
+          if (match) found.push({ start: cue.start, end: cue.end, image: new URL(match[1]!, base).pathname, x: Number(match[2]), y: Number(match[3]), width: Number(match[4]), height: Number(match[5]) })
+        }
+        setTiles(found)
+      })
+      .catch(() => {})
+    return () => {
+      cancelled = true
+    }
+  }, [src])
+  return tiles
+}
+
+/** A thumbnail of the moment under the pointer on the position slider (a visual aid; the slider itself announces the time). */
+function StoryboardPreview({ tiles, time, left }: { tiles: StoryboardTile[]; time: number; left: number }) {
+  const tile = tiles.find((t) => t.start <= time && time < t.end) ?? tiles.at(-1)
+  if (!tile) return null
+  return (
+    <span className="player-preview" aria-hidden="true" style={{ left: `${left}%` }}>
+      <span className="player-preview-image" style={{ width: tile.width, height: tile.height, backgroundImage: `url("${tile.image}")`, backgroundPosition: `-${tile.x}px -${tile.y}px` }} />
+      <span className="player-preview-time">{formatClock(time)}</span>
+    </span>
+  )
 }
 
 /** Fetches and parses every text track once; keyed by track id. */
