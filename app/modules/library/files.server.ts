@@ -80,7 +80,7 @@ function isText(sample: Buffer) {
  * Streams an upload into the store: the type is judged from the first bytes, the size is counted as
  * the bytes pass, and either limit stops the stream so nothing partial is kept. Returns the new file.
  */
-export async function uploadFile(ctx: Ctx, actor: Actor, resourceId: string, upload: { fileName: string; body: Readable | AsyncIterable<Uint8Array> }) {
+export async function uploadFile(ctx: Ctx, actor: Actor, resourceId: string, upload: { fileName: string; body: Readable | AsyncIterable<Uint8Array> }, limits = { maxBytes: maxFileBytes }) {
   const body = upload.body instanceof Readable ? upload.body : Readable.from(upload.body)
   try {
     await findEditableResource(ctx.db, actor, resourceId)
@@ -97,7 +97,7 @@ export async function uploadFile(ctx: Ctx, actor: Actor, resourceId: string, upl
       if (textExtensions[extension] && isText(sample.head)) contentType = textExtensions[extension]
     }
     if (!contentType || !(allowedTypes.has(contentType) || Object.values(textExtensions).includes(contentType))) throw rejected('library.errors.fileType')
-    return await store(ctx, actor, resourceId, fileName, contentType, sample.stream)
+    return await store(ctx, actor, resourceId, fileName, contentType, sample.stream, limits.maxBytes)
   } finally {
     body.destroy()
   }
@@ -133,14 +133,14 @@ async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; st
   return { head: head.subarray(0, bytes), stream: Readable.from(all()) }
 }
 
-async function store(ctx: Ctx, actor: Actor, resourceId: string, fileName: string, contentType: string, stream: Readable) {
+async function store(ctx: Ctx, actor: Actor, resourceId: string, fileName: string, contentType: string, stream: Readable, maxBytes: number) {
   const id = crypto.randomUUID()
   const key = `library/files/${id}`
   let size = 0
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length
-      if (size > maxFileBytes) done(new FileTooLarge())
+      if (size > maxBytes) done(new FileTooLarge())
       else done(null, chunk)
     },
   })
@@ -150,7 +150,7 @@ async function store(ctx: Ctx, actor: Actor, resourceId: string, fileName: strin
   try {
     await ctx.storage.put(key, counted, { contentType })
   } catch (error) {
-    if (error instanceof FileTooLarge) throw rejected('library.errors.fileTooLarge', { max: Math.round(maxFileBytes / 1024 / 1024) })
+    if (error instanceof FileTooLarge) throw rejected('library.errors.fileTooLarge', { max: Math.max(1, Math.round(maxBytes / 1024 / 1024)) })
     throw error
   }
   if (size === 0) {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
+import { Readable } from 'node:stream'
 import sharp from 'sharp'
-import { makeThumbnail } from '../../../app/modules/library/files.server'
+import { makeThumbnail, uploadFile } from '../../../app/modules/library/files.server'
+import { eq } from 'drizzle-orm'
+import { users } from '../../../db/schema'
 import { handleApi } from '../../../app/platform/api/endpoints.server'
 import { databaseKinds } from '../../support/database'
 import { api, apiToken, baseUrl } from '../../support/http'
@@ -128,5 +131,26 @@ describe.each(cases)('library files on %s', (_name, kind, env) => {
       { file_name: '儿歌.mp3', thumbnail_state: 'none' },
       { file_name: '坏图.png', thumbnail_state: 'failed' },
     ])
+  })
+
+  it('stops a file past the size limit as it streams and keeps nothing of it', async () => {
+    const aid = await api('POST', '/resources', { token: token.teacher, body: { ...lessonInput('太大的文件'), kind: 'teaching_aid', details: {}, variants: [] } })
+    const [u] = await rt.db.select().from(users).where(eq(users.username, 'teacher'))
+    const actor = { id: u!.id, username: 'teacher', displayName: u!.displayName, role: u!.role, districtId: u!.districtId, schoolId: u!.schoolId, locale: 'zh-CN', preferences: {} }
+    const stored = async () => {
+      let n = 0
+      for await (const _ of rt.storage.list('library/files/')) n++
+      return n
+    }
+    const before = await stored()
+    const pdf = readFileSync('content/files/七步洗手课件.pdf')
+    const error = await uploadFile(rt, actor, aid.body.id, { fileName: '大.pdf', body: Readable.from([pdf]) }, { maxBytes: 4096 }).catch((e) => e)
+    expect(error.userMessage).toEqual({ key: 'library.errors.fileTooLarge', params: { max: 1 } })
+    expect(error.options.fields.file.key).toBe('library.errors.fileTooLarge')
+    expect(await stored()).toBe(before)
+    expect((await rt.database.executeSql('select count(*)::int n from resource_files where resource_id = $1', [aid.body.id])).rows).toEqual([{ n: 0 }])
+    // The same file within the limit is kept whole.
+    const kept = await uploadFile(rt, actor, aid.body.id, { fileName: '大.pdf', body: Readable.from([pdf]) })
+    expect(kept.size).toBe(pdf.length)
   })
 })
