@@ -3,9 +3,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, Field, useMessage } from '~/components/forms'
 import { outlineFromUnits, type OutlineUnit } from '~/modules/library/forms'
-import { dataMeasures, kindTraits, strategyTypes, type ResourceKind } from '~/modules/library/kinds'
-import { lessonParts } from '~/modules/library/kinds'
-import { docFromText, emptyDoc, type RichDoc } from '~/modules/library/rich-text'
+import { dataMeasures, kindTraits, lessonParts, strategyTypes, type ResourceKind } from '~/modules/library/kinds'
+import { emptyDoc, type RichDoc } from '~/modules/library/rich-text'
 import { disabilityCategories, gradesOfStage, isOptionalSubject, licences, schoolTypes, stages, subjectsOf, variantKeys, type SchoolType, type Stage, type VariantKey } from '~/modules/library/taxonomy'
 import type { FieldErrors } from '~/platform/errors'
 import { RichTextEditor } from './rich-text-editor'
@@ -336,4 +335,3 @@ export function detailsForForm(kind: ResourceKind, details: Record<string, unkno
   return { ...details, outline: outlineFromUnits((details.units as OutlineUnit[]) ?? []) }
 }
 
-export { docFromText }

@@ -153,4 +153,12 @@ describe.each(cases)('library files on %s', (_name, kind, env) => {
     const kept = await uploadFile(rt, actor, aid.body.id, { fileName: '大.pdf', body: Readable.from([pdf]) })
     expect(kept.size).toBe(pdf.length)
   })
+
+  it('allows so many files per resource and says so past that', async () => {
+    const aid = await api('POST', '/resources', { token: token.teacher, body: { ...lessonInput('很多文件'), kind: 'teaching_aid', details: {}, variants: [] } })
+    for (let i = 1; i <= 20; i++) expect((await upload(aid.body.id, `第${i}张.txt`, `卡片 ${i}\n`)).status).toBe(201)
+    const refused = await upload(aid.body.id, '第21张.txt', '卡片 21\n')
+    expect(refused.status).toBe(400)
+    expect(refused.body.error.fields.file.message).toBe('每个资源最多 20 个文件。')
+  })
 })
