@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { districts, schools, users } from './accounts'
 
 export const resourceKindEnum = pgEnum('resource_kind', [
@@ -176,4 +176,15 @@ export const resourceRatings = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.userId, t.resourceId] }), index('resource_ratings_resource_idx').on(t.resourceId), check('resource_ratings_stars_check', sql`${t.stars} between 1 and 5`)],
+)
+
+/** Who read a published resource on which day: a reader counts once a day, however often the page reloads. */
+export const resourceViews = pgTable(
+  'resource_views',
+  {
+    resourceId: uuid('resource_id').notNull().references(() => resources.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id').notNull().references(() => users.id, { onDelete: 'cascade' }),
+    day: date('day').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.resourceId, t.userId, t.day] })],
 )

@@ -10,6 +10,7 @@ import {
   resources,
   resourceVariants,
   resourceVersions,
+  resourceViews,
   schools,
   users,
   type ResourceSnapshot,
@@ -442,12 +443,20 @@ export async function getResource(db: Database, actor: Actor, id: string, option
   }
 }
 
-/** Counts a reader's visit (not the author's own, nor a reviewer's look at a working copy). */
+/**
+ * Counts a reader's visit to the published version: once per reader and day, so reloads (and the
+ * page refreshing itself after a favourite or a rating) do not inflate it; authors' own visits not at all.
+ */
 export async function recordView(db: Database, actor: Actor, id: string) {
-  await db
-    .update(resources)
-    .set({ viewCount: sql`${resources.viewCount} + 1` })
-    .where(and(eq(resources.id, id), eq(resources.districtId, actor.districtId), ne(resources.authorId, actor.id), isNotNull(resources.publishedVersion)))
+  await db.transaction(async (tx) => {
+    const [readable] = await tx
+      .select({ id: resources.id })
+      .from(resources)
+      .where(and(eq(resources.id, id), eq(resources.districtId, actor.districtId), ne(resources.authorId, actor.id), isNotNull(resources.publishedVersion)))
+    if (!readable) return
+    const first = await tx.insert(resourceViews).values({ resourceId: id, userId: actor.id }).onConflictDoNothing().returning({ id: resourceViews.resourceId })
+    if (first.length) await tx.update(resources).set({ viewCount: sql`${resources.viewCount} + 1` }).where(eq(resources.id, id))
+  })
 }
 
 export async function recordDownload(db: Database, resourceId: string) {
