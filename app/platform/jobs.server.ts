@@ -1,6 +1,7 @@
 import { purgeExpired } from '~/modules/accounts/sessions.server'
 import { syncSearchIndex } from '~/modules/search/sync.server'
 import { makeThumbnail } from '~/modules/library/files.server'
+import { maintainMedia } from '~/modules/media/maintenance.server'
 import { recoverInterruptedTranscodes, transcodeAsset, mediaTools } from '~/modules/media/transcode.server'
 import type { JobHandlers } from './queue.server'
 import type { Runtime } from './runtime.server'
@@ -12,7 +13,7 @@ export function jobHandlers(rt: Pick<Runtime, 'db' | 'storage' | 'config' | 'que
     'search.sync': async () => void (await syncSearchIndex(rt.db, rt.search)),
     'library.thumbnail': ({ fileId }) => makeThumbnail(rt, fileId),
     'media.transcode': ({ assetId }) => transcodeAsset({ db: rt.db, storage: rt.storage, tools: mediaTools(rt.config.ffmpegPath) }, assetId),
-    'media.recover': async () => void (await recoverInterruptedTranscodes(rt)),
+    'media.recover': () => maintainMedia(rt),
   }
 }
 

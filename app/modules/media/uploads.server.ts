@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto'
 import { PassThrough, Readable, Transform } from 'node:stream'
-import { and, eq, isNull, sql } from 'drizzle-orm'
+import { and, eq, isNull, lt, sql } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '#db/client'
 import { mediaAssets, mediaUploads } from '#db/schema'
@@ -189,4 +189,17 @@ export async function ingestFile(deps: UploadDeps, actor: Actor, file: { path: s
   const created = await createUpload(deps, actor, { length: file.size, metadata })
   await appendToUpload(deps, actor, created.uploadId, 0, createReadStream(file.path))
   return created
+}
+
+/** Uploads nobody finished before they expired: their asset and the parts received go. */
+export async function purgeExpiredUploads(deps: { db: Database; storage: ObjectStore }, now = new Date()) {
+  const expired = await deps.db
+    .select({ assetId: mediaUploads.assetId })
+    .from(mediaUploads)
+    .where(and(isNull(mediaUploads.completedAt), lt(mediaUploads.expiresAt, now)))
+  for (const { assetId } of expired) {
+    await deps.db.delete(mediaAssets).where(and(eq(mediaAssets.id, assetId), eq(mediaAssets.status, 'uploading')))
+    await deletePrefix(deps.storage, mediaKeys.asset(assetId))
+  }
+  return expired.length
 }

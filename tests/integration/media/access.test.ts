@@ -155,4 +155,26 @@ describe.each(databaseKinds)('who sees and changes a video, its captions and fil
     expect(changed.status).toBe(403)
     expect((await browser.open('/media/not-a-uuid', page.loader as never, { assetId: 'not-a-uuid' })).status).toBe(404)
   })
+
+  it('shows a failed video with its reason, and lets its uploader (not a student) process it again from the page', async () => {
+    const clip = makeClip(clipsDir, 'text')
+    const failed = await ingestFile(rt, teacher, { path: clip.file, name: 'notes.mp4', size: clip.size, type: clip.type })
+    await transcodeAsset({ db: rt.db, storage: rt.storage, tools: mediaTools() }, failed.assetId)
+    const page = await import('../../../app/routes/media.$assetId')
+    const params = { assetId: failed.assetId }
+    const owner = new Browser()
+    await owner.signIn('teacher')
+    const shown = await owner.open(`/media/${failed.assetId}`, page.loader as never, params)
+    expect(shown.data.detail.asset).toMatchObject({ status: 'failed', failure: { key: 'media.errors.notMedia' }, playable: false })
+    expect(shown.data.source).toBeNull()
+    const pupil = new Browser()
+    await pupil.signIn('student')
+    await pupil.open(`/media/${failed.assetId}`, page.loader as never, params)
+    expect((await pupil.submit(`/media/${failed.assetId}`, page.action as never, { intent: 'retry', assetId: failed.assetId }, { params })).status).toBe(403)
+    const retried = await owner.submit(`/media/${failed.assetId}`, page.action as never, { intent: 'retry', assetId: failed.assetId }, { params })
+    expect(retried.data).toMatchObject({ ok: true, message: { key: 'media.retried' } })
+    expect((await getAssetDetail(rt.db, teacher, failed.assetId)).asset).toMatchObject({ status: 'queued', failure: null })
+    // Without a fresh CSRF token nothing happens.
+    expect((await owner.submit(`/media/${failed.assetId}`, page.action as never, { intent: 'retry', assetId: failed.assetId }, { params, csrf: 'forged' })).status).toBe(403)
+  })
 })

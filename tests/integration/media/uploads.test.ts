@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../../app/modules/accounts/actor'
 import { handleTus } from '../../../app/modules/media/tus.server'
+import { purgeExpiredUploads } from '../../../app/modules/media/uploads.server'
 import { mediaKeys } from '../../../app/modules/media/keys'
 import { mediaUploads } from '../../../db/schema'
 import { eq } from 'drizzle-orm'
@@ -109,6 +110,42 @@ describe.each(databaseKinds)('resumable uploads (tus 1.0.0) on %s', (kind) => {
     expect(createHash('sha256').update(Buffer.concat(chunks)).digest('hex')).toBe(createHash('sha256').update(payload).digest('hex'))
     expect((await keysUnder(rt.storage, `media/${assetId}/original/`)).length).toBe(upload!.parts.length)
     expect((await patch(teacher, location, payload.length, Buffer.alloc(1))).status).toBe(409)
+  })
+
+  it('attaches sign-language and audio-description uploads only to a main video the uploader manages', async () => {
+    const { assetId: parentId } = await create()
+    const meta = (fields: Record<string, string>) => Object.entries({ filename: 'sign.mp4', ...fields }).map(([k, v]) => `${k} ${b64(v)}`).join(',')
+    const sign = await call(teacher, 'POST', '/media/uploads', { 'Upload-Length': '100', 'Upload-Metadata': meta({ role: 'sign_language', parentId }) })
+    expect(sign.status).toBe(201)
+    const child = await assetRow(rt.db, sign.headers.get('X-Asset-Id')!)
+    expect(child).toMatchObject({ role: 'sign_language', parentId })
+    const described = await call(teacher, 'POST', '/media/uploads', { 'Upload-Length': '100', 'Upload-Metadata': meta({ role: 'audio_description', parentId, language: 'en' }) })
+    expect((await assetRow(rt.db, described.headers.get('X-Asset-Id')!)).language).toBe('en')
+    // Not one's own video, a track as parent, no parent, an unknown language: refused.
+    expect((await call(otherTeacher, 'POST', '/media/uploads', { 'Upload-Length': '100', 'Upload-Metadata': meta({ role: 'sign_language', parentId }) })).status).toBe(403)
+    expect((await call(teacher, 'POST', '/media/uploads', { 'Upload-Length': '100', 'Upload-Metadata': meta({ role: 'sign_language', parentId: child.id }) })).status).toBe(400)
+    expect((await call(teacher, 'POST', '/media/uploads', { 'Upload-Length': '100', 'Upload-Metadata': meta({ role: 'sign_language' }) })).status).toBe(400)
+    expect((await call(teacher, 'POST', '/media/uploads', { 'Upload-Length': '100', 'Upload-Metadata': meta({ role: 'audio_description', parentId, language: 'xx' }) })).status).toBe(400)
+    expect((await call(teacher, 'POST', '/media/uploads', { 'Upload-Length': '100', 'Upload-Metadata': meta({ role: 'sign_language', parentId: '00000000-0000-4000-8000-000000000000' }) })).status).toBe(404)
+  })
+
+  it('removes uploads left unfinished past their expiry, never before and never a finished one', async () => {
+    const stale = await create()
+    await patch(teacher, stale.location, 0, payload.subarray(0, 10_000))
+    const fresh = await create()
+    const done = await create(10)
+    await patch(teacher, done.location, 0, payload.subarray(0, 10))
+    // Within the week an upload can still be resumed.
+    await purgeExpiredUploads(rt)
+    expect((await call(teacher, 'HEAD', stale.location)).headers.get('Upload-Offset')).toBe('10000')
+    const purged = await purgeExpiredUploads(rt, new Date(Date.now() + 8 * 24 * 3600 * 1000))
+    expect(purged).toBeGreaterThanOrEqual(2)
+    expect(await keysUnder(rt.storage, mediaKeys.asset(stale.assetId))).toEqual([])
+    expect((await call(teacher, 'HEAD', stale.location)).status).toBe(404)
+    expect((await call(teacher, 'HEAD', fresh.location)).status).toBe(404)
+    // A finished upload is the video's original: never purged.
+    expect((await assetRow(rt.db, done.assetId)).status).toBe('queued')
+    expect((await keysUnder(rt.storage, mediaKeys.asset(done.assetId))).length).toBe(1)
   })
 
   it('cancels an unfinished upload with everything received', async () => {
