@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from '@remix-run/node'
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, Field, FormStatus, fieldErrorsOf, useMessage } from '~/components/forms'
@@ -7,7 +7,7 @@ import { VideoPlayer } from '~/components/media/VideoPlayer'
 import { VariantsView } from '~/components/library/variants-view'
 import { RichText } from '~/components/rich-text'
 import { getPlayerSource } from '~/modules/media/index.server'
-import { archiveResource, getResource, rateResource, recordView, reviewResource, setFavourite, submitResource } from '~/modules/library/resources.server'
+import { adaptResource, archiveResource, getResource, rateResource, recordView, reviewResource, setFavourite, submitResource } from '~/modules/library/resources.server'
 import { AppError } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
 import { formAction, formObject, requireActor } from '~/platform/web.server'
@@ -58,6 +58,10 @@ export const action = formAction(async (args, form, web) => {
       case 'archive':
         await archiveResource(db, actor, id, web.ip)
         return done('library.page.archived')
+      case 'adapt': {
+        const copy = await adaptResource(db, actor, id)
+        throw redirect(`/library/${copy.id}/edit?adapted=1`)
+      }
       case 'review':
         await reviewResource(db, actor, id, formObject(form), web.ip)
         return done('library.reviewForm.done')
@@ -129,6 +133,14 @@ export default function ResourcePage() {
         <Link to={`/library/${r.id}/print${r.version !== null ? `?version=${r.version}` : ''}`} className="button secondary">
           {t('library.page.print')}
         </Link>
+        {r.can.adapt ? (
+          <Form method="post" className="inline-form">
+            <CsrfInput />
+            <button type="submit" name="intent" value="adapt" className="secondary">
+              {t('library.page.adapt')}
+            </button>
+          </Form>
+        ) : null}
         {r.can.archive ? (
           <Form method="post" className="inline-form">
             <CsrfInput />

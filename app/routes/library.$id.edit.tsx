@@ -45,6 +45,11 @@ export default function EditResource() {
           {t('library.form.created')}
         </p>
       ) : null}
+      {params.get('adapted') && !result ? (
+        <p role="status" className="notice notice-success">
+          {t('library.page.adapted')}
+        </p>
+      ) : null}
       {resource.publishedVersion !== null ? <p className="notice">{t('library.form.editingPublished', { number: resource.publishedVersion })}</p> : null}
       <FormStatus result={result} />
       <ResourceForm

@@ -151,6 +151,13 @@ test('a teacher writes a differentiated lesson with a PDF; a researcher asks for
   await expectAccessible(page)
   await visit(page, '/library/favourites')
   await expect(page.getByRole('link', { name: title })).toBeVisible()
+
+  // …and adapts it as a draft of their own, crediting the original.
+  await page.getByRole('link', { name: title }).click()
+  await page.getByRole('button', { name: '改编为我的资源' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '已复制为你的草稿' })).toBeVisible()
+  await expect(page.getByLabel(/^作者署名/)).toHaveValue(`王老师（改编自《${title}》，张老师）`)
+  await expectAccessible(page)
 })
 
 test('the starter corpus is there on first start, with printable supports for autism strategies', async ({ page }) => {

@@ -4,7 +4,7 @@ import { endpoint, type Endpoint } from '~/platform/api/endpoint'
 import { AppError, notFound } from '~/platform/errors'
 import { fileResponse, removeFile, uploadFile } from './files.server'
 import { resourceKinds, kindTraits } from './kinds'
-import { archiveResource, browseResources, createResource, getResource, myResources, publishResource, rateResource, reviewQueue, reviewResource, setFavourite, submitResource, updateResource } from './resources.server'
+import { adaptResource, archiveResource, browseResources, createResource, getResource, myResources, publishResource, rateResource, reviewQueue, reviewResource, setFavourite, submitResource, updateResource } from './resources.server'
 import { browseInput, ratingInput, resourceInput, reviewInput } from './schemas'
 import { disabilityCategories, gradesOfStage, licences, schoolTypes, stages, subjectCodes, subjects, variantKeys } from './taxonomy'
 
@@ -67,7 +67,7 @@ const resource = z.object({
   reviews: z.array(z.object({ level, decision: z.enum(['approve', 'changes_requested']), scores: z.object({ accessibility: z.number().int(), curriculum: z.number().int(), differentiation: z.number().int() }), comments: z.string(), reviewer: z.string().nullable(), at: timestamp })),
   ratings: z.array(z.object({ displayName: z.string(), stars: z.number().int(), comment: z.string(), at: timestamp })),
   mine: z.object({ favourite: z.boolean(), stars: z.number().int().nullable(), comment: z.string() }),
-  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), archive: z.boolean(), rate: z.boolean() }),
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean(), archive: z.boolean(), rate: z.boolean(), adapt: z.boolean() }),
 })
 const transition = z.object({ status, reviewLevel: level.nullable().optional(), publishedVersion: z.number().int().nullable().optional() })
 const scoresBody = z.object({ accessibility: z.number().int().min(1).max(5), curriculum: z.number().int().min(1).max(5), differentiation: z.number().int().min(1).max(5), comments: z.string().optional() })
@@ -165,6 +165,15 @@ export const libraryEndpoints: Endpoint[] = [
     handle: ({ rt, actor, ip }, { params, body }) => publishResource(rt.db, actor, uuidParam(params.id), body, ip),
   }),
   endpoint({ method: 'POST', path: '/resources/{id}/archive', tag, summary: 'Archive (its author or an administrator); versions stay readable by link', response: transition, handle: ({ rt, actor, ip }, { params }) => archiveResource(rt.db, actor, uuidParam(params.id), ip) }),
+  endpoint({
+    method: 'POST',
+    path: '/resources/{id}/adapt',
+    tag,
+    summary: "Copy the published version into a new draft of the caller's own, to adapt (not for 'all rights reserved')",
+    response: resource,
+    status: 201,
+    handle: async ({ rt, actor }, { params }) => getResource(rt.db, actor, (await adaptResource(rt.db, actor, uuidParam(params.id))).id),
+  }),
   endpoint({ method: 'PUT', path: '/resources/{id}/favourite', tag, summary: 'Add to my favourites', response: z.object({ favourite: z.boolean() }), handle: ({ rt, actor }, { params }) => setFavourite(rt.db, actor, uuidParam(params.id), true) }),
   endpoint({ method: 'DELETE', path: '/resources/{id}/favourite', tag, summary: 'Remove from my favourites', status: 204, handle: async ({ rt, actor }, { params }) => void (await setFavourite(rt.db, actor, uuidParam(params.id), false)) }),
   endpoint({

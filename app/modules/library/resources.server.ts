@@ -269,6 +269,62 @@ export async function archiveResource(db: Database, actor: Actor, id: string, ip
   return { id, status: 'archived' as const }
 }
 
+/** Licences that let another teacher change the work; "all rights reserved" lets them use it only as it is. */
+const adaptableLicences = new Set(['cc-by', 'cc-by-sa', 'cc-by-nc', 'cc-by-nc-sa'])
+
+/**
+ * A new draft of `actor`'s own made from the published version of someone's resource, to adapt for
+ * their class: its variants, text and files come along, and the attribution names the original.
+ */
+export async function adaptResource(db: Database, actor: Actor, id: string) {
+  requirePermission(actor, 'author:resource')
+  const row = await findResource(db, actor, id)
+  if (row.publishedVersion === null || row.status === 'archived') throw notFound('library.errors.notFound')
+  const [version] = await db
+    .select()
+    .from(resourceVersions)
+    .where(and(eq(resourceVersions.resourceId, id), eq(resourceVersions.number, row.publishedVersion)))
+  const original = version!.snapshot
+  if (!adaptableLicences.has(original.licence)) throw new AppError(403, { key: 'library.errors.notAdaptable' })
+  if (original.kind === 'school_course' && !actor.schoolId) throw new AppError(400, { key: 'library.errors.courseNeedsSchool' })
+  const files = original.fileIds.length ? await db.select().from(resourceFiles).where(inArray(resourceFiles.id, original.fileIds)) : []
+  return db.transaction(async (tx) => {
+    const [copy] = await tx
+      .insert(resources)
+      .values({
+        districtId: actor.districtId,
+        schoolId: actor.schoolId,
+        authorId: actor.id,
+        kind: original.kind as ResourceKind,
+        title: original.title,
+        summary: original.summary,
+        schoolType: original.schoolType,
+        subject: original.subject,
+        stage: original.stage,
+        grade: original.grade,
+        disabilityCategories: original.disabilityCategories,
+        // Share-alike stays share-alike; the original's terms carry over.
+        licence: original.licence,
+        attribution: `${actor.displayName}（改编自《${original.title}》，${original.attribution}）`.slice(0, 200),
+        details: original.details,
+        body: original.body,
+        mediaAssetIds: original.mediaAssetIds,
+      })
+      .returning({ id: resources.id, status: resources.status })
+    await replaceVariants(
+      tx,
+      copy!.id,
+      original.variants.map((v) => ({ key: v.key as VariantKey, objectives: v.objectives, activities: sanitizeDoc(v.activities), assessment: v.assessment })),
+    )
+    // Stored files never change, so the copy points at the same objects.
+    for (const f of files) {
+      await tx.insert(resourceFiles).values({ resourceId: copy!.id, uploaderId: actor.id, storageKey: f.storageKey, fileName: f.fileName, contentType: f.contentType, size: f.size, thumbnailKey: f.thumbnailKey, thumbnailState: f.thumbnailState })
+    }
+    await markForIndexing(tx, [`resource:${copy!.id}`])
+    return copy!
+  })
+}
+
 /** The starter corpus arrives reviewed: it is published straight away, as its own first version. */
 export async function publishDirectly(db: Database, id: string) {
   return db.transaction((tx) => publishWorkingCopy(tx, id, null))
@@ -323,7 +379,7 @@ export interface ResourceView {
   reviews: { level: 'school' | 'district'; decision: 'approve' | 'changes_requested'; scores: { accessibility: number; curriculum: number; differentiation: number }; comments: string; reviewer: string | null; at: string }[]
   ratings: { displayName: string; stars: number; comment: string; at: string }[]
   mine: { favourite: boolean; stars: number | null; comment: string }
-  can: { edit: boolean; submit: boolean; review: boolean; archive: boolean; rate: boolean }
+  can: { edit: boolean; submit: boolean; review: boolean; archive: boolean; rate: boolean; adapt: boolean }
 }
 
 const fileView = (f: typeof resourceFiles.$inferSelect): FileView => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, thumbnail: f.thumbnailState === 'ready' })
@@ -439,6 +495,7 @@ export async function getResource(db: Database, actor: Actor, id: string, option
       review: mayReview(actor, row),
       archive: row.status !== 'archived' && (isAuthor(actor, row) || can(actor.role, 'archive:resource')),
       rate: published && row.status !== 'archived' && !isAuthor(actor, row),
+      adapt: published && row.status !== 'archived' && can(actor.role, 'author:resource') && adaptableLicences.has(content.licence),
     },
   }
 }

@@ -45,6 +45,18 @@ describe.each(databaseKinds)('the library API on %s', (kind) => {
     expect((await api('PUT', `/resources/${id}/rating`, { token: token.researcher, body: { stars: 5, comment: '好用' } })).status).toBe(200)
     const read = await api('GET', `/resources/${id}`, { token: token.researcher })
     expect(read.body).toMatchObject({ version: 1, counts: { favourites: 1, ratings: 1, averageRating: 5 }, mine: { favourite: true, stars: 5 } })
+
+    // Another teacher adapts it: a draft of their own, with the variants, crediting the original.
+    expect(read.body.can.adapt).toBe(true)
+    const adapted = await api('POST', `/resources/${id}/adapt`, { token: token.researcher })
+    expect(adapted.status, JSON.stringify(adapted.body)).toBe(201)
+    expect(adapted.body).toMatchObject({ status: 'draft', title: 'API 课例（改）', author: { displayName: '李教研' }, variants: [{ key: 'tier-a' }, { key: 'tier-c' }], publishedVersion: null })
+    expect(adapted.body.attribution).toBe('李教研（改编自《API 课例（改）》，张老师）')
+    // "All rights reserved" may be used as it is, not adapted.
+    await rt.database.executeSql(`update resource_versions set snapshot = jsonb_set(snapshot, '{licence}', '"all-rights-reserved"') where resource_id = $1`, [id])
+    const refused = await api('POST', `/resources/${id}/adapt`, { token: token.researcher, lang: 'en' })
+    expect(refused.status).toBe(403)
+    expect(refused.body.error.message).toBe('This resource is licensed "all rights reserved": it may be used as it is, not adapted.')
   })
 
   it('explains every field that is wrong, in both languages, and saves nothing', async () => {
