@@ -7,8 +7,10 @@
  * - `getAssetDetail(db, actor, assetId)`: status, progress, failure and tracks, for an editor.
  * - `findAsset(db, actor, assetId, 'view' | 'manage')`: the scoped lookup, to check an id a form sent.
  * - `canUploadMedia(actor)`: whether to offer uploading at all.
+ * - `captionTextForSearch(deps, assetIds)`: the captions' words, for a search document.
  * Uploads go through the tus endpoint at `/media/uploads` (`<Uploader>` in `~/components/media`).
  */
 export { findAsset, getAssetDetail, getPlayerSource } from './assets.server'
 export { canUploadMedia } from './policy'
+export { captionTextForSearch } from './text-tracks.server'
 export type { MediaAssetSummary, PlayerSource } from './types'

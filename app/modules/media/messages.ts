@@ -176,7 +176,6 @@ const zhCN = {
     captionText: '第 {{line}} 行：这条字幕没有文字。',
     captionNumber: '第 {{line}} 行：SRT 字幕应以序号开头。',
     captionTooMany: '还有 {{count}} 处错误未列出。',
-    parentNotReady: '请先等主视频处理完成。',
   },
 }
 
@@ -356,7 +355,6 @@ const en: Messages<typeof zhCN> = {
     captionText: 'Line {{line}}: this cue has no text.',
     captionNumber: 'Line {{line}}: an SRT cue should start with its number.',
     captionTooMany: '{{count}} more problem(s) not listed.',
-    parentNotReady: 'Wait until the main video has been processed.',
   },
 }
 

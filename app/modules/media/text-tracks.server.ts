@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Database } from '#db/client'
 import { mediaTextTracks } from '#db/schema'
@@ -10,7 +10,7 @@ import type { ObjectStore } from '~/platform/storage/object-store'
 import { findAsset } from './assets.server'
 import { mediaKeys } from './keys'
 import { trackLanguages } from './types'
-import { captionFormatOf, parseCaptions, toWebVtt } from './webvtt'
+import { captionFormatOf, cuePlainText, parseCaptions, parseWebVtt, toWebVtt } from './webvtt'
 
 export const maxCaptionBytes = 2 * 1024 * 1024
 const listedProblems = 20
@@ -88,4 +88,22 @@ export async function openTextTrack(deps: { db: Database; storage: ObjectStore }
   const got = await deps.storage.get(track.storageKey)
   if (!got) throw notFound('media.errors.notFound')
   return { track, body: got.body, size: got.object.size }
+}
+
+/**
+ * The words spoken in these videos (their caption tracks, every language), as plain text: for the
+ * search index of whatever embeds them. No permission check: callers index what they already own.
+ */
+export async function captionTextForSearch(deps: { db: Database; storage: ObjectStore }, assetIds: string[]): Promise<string> {
+  if (assetIds.length === 0) return ''
+  const tracks = await deps.db.select().from(mediaTextTracks).where(and(inArray(mediaTextTracks.assetId, assetIds), eq(mediaTextTracks.kind, 'captions')))
+  const texts: string[] = []
+  for (const track of tracks) {
+    const got = await deps.storage.get(track.storageKey)
+    if (!got) continue
+    const chunks: Buffer[] = []
+    for await (const chunk of got.body) chunks.push(chunk as Buffer)
+    texts.push(parseWebVtt(Buffer.concat(chunks).toString('utf8')).cues.map((cue) => cuePlainText(cue.text).replace(/\s+/g, ' ')).join(' '))
+  }
+  return texts.join('\n')
 }

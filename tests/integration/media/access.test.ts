@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Actor } from '../../../app/modules/accounts/actor'
 import { getAssetDetail, getPlayerSource, listMyAssets } from '../../../app/modules/media/assets.server'
 import { openOfflineDownload, openPublishedFile } from '../../../app/modules/media/delivery.server'
-import { CaptionFileError, openTextTrack, saveTextTrack } from '../../../app/modules/media/text-tracks.server'
+import { CaptionFileError, captionTextForSearch, openTextTrack, saveTextTrack } from '../../../app/modules/media/text-tracks.server'
 import { mediaTools, transcodeAsset } from '../../../app/modules/media/transcode.server'
 import { ingestFile } from '../../../app/modules/media/uploads.server'
 import { districts } from '../../../db/schema'
@@ -67,6 +67,12 @@ describe.each(databaseKinds)('who sees and changes a video, its captions and fil
     const chunks: Buffer[] = []
     for await (const chunk of opened.body) chunks.push(chunk as Buffer)
     expect(Buffer.concat(chunks).toString('utf8')).toBe('WEBVTT\n\n00:00:00.000 --> 00:00:01.000\n颜色\n')
+  })
+
+  it('gives the captions of its videos as plain text for a search index', async () => {
+    const text = await captionTextForSearch(rt, [assetId])
+    expect(text.split('\n').sort()).toEqual(['Colours', '颜色'])
+    expect(await captionTextForSearch(rt, [])).toBe('')
   })
 
   it('refuses a broken caption file with every problem by line, and keeps the old one', async () => {
