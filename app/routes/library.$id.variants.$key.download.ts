@@ -20,6 +20,12 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const { fileName, html } = variantDocument(resource, variant, web.locale)
   if (resource.version !== null) await recordDownload(web.rt.db, resource.id)
   return new Response(html, {
-    headers: { 'Content-Type': 'text/html; charset=utf-8', 'Content-Disposition': contentDisposition('attachment', fileName), 'X-Content-Type-Options': 'nosniff' },
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Disposition': contentDisposition('attachment', fileName),
+      'X-Content-Type-Options': 'nosniff',
+      // A saved document, never a page of ours: no scripts, no requests back to the portal.
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; img-src https: data:; sandbox",
+    },
   })
 })
