@@ -1,6 +1,6 @@
 import { data, redirect, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, FormStatus } from '~/components/forms'
 import { mediaTitle } from '~/components/media/meta'
@@ -146,6 +146,11 @@ function CaptionsSection({ detail, result }: { detail: ReturnType<typeof useLoad
   const id = useId()
   const navigation = useNavigation()
   const mine = result?.intent === 'captions' || result?.intent === 'removeTrack'
+  const form = useRef<HTMLFormElement>(null)
+  // A saved file is cleared from the form; a refused one stays chosen, to fix and send again.
+  useEffect(() => {
+    if (result?.intent === 'captions' && result.ok) form.current?.reset()
+  }, [result])
   return (
     <section aria-labelledby={`${id}-title`} className="panel">
       <h2 id={`${id}-title`}>{t('media.captions.heading')}</h2>
@@ -180,7 +185,7 @@ function CaptionsSection({ detail, result }: { detail: ReturnType<typeof useLoad
           ))}
         </ul>
       ) : null}
-      <Form method="post" encType="multipart/form-data" className="caption-form">
+      <Form ref={form} method="post" encType="multipart/form-data" className="caption-form">
         <CsrfInput />
         <input type="hidden" name="intent" value="captions" />
         <div className="field">

@@ -187,12 +187,32 @@ test('a student watches with chapters, an audio-description track and the audio-
   await page.getByLabel('类型').selectOption('chapters')
   await page.getByRole('button', { name: '上传字幕' }).click()
   await expect(page.getByText('已保存 2 条字幕。')).toBeVisible()
+  writeFileSync(path.join(dir, 'descriptions.vtt'), 'WEBVTT\n\n00:00:00.200 --> 00:00:00.900\n屏幕上出现七种颜色的竖条。\n')
+  await page.getByLabel('字幕文件').setInputFiles(path.join(dir, 'descriptions.vtt'))
+  await page.getByLabel('类型').selectOption('descriptions')
+  await page.getByRole('button', { name: '上传字幕' }).click()
+  await expect(page.getByText('已保存 1 条字幕。')).toBeVisible()
   const describe = page.getByRole('region', { name: '口述影像音轨' })
   await describe.getByLabel('上传口述音轨').setInputFiles(described.file)
   await describe.getByRole('button', { name: '开始上传' }).click()
   await expect(describe.locator('.media-status')).toHaveText('可以播放', { timeout: 90_000 })
 
   const context = await browser.newContext({ baseURL: new URL(page.url()).origin, locale: 'zh-CN' })
+  // Speech synthesis has no voices in a headless browser: record what would be read aloud instead.
+  await context.addInitScript(() => {
+    const spoken: string[] = []
+    Object.assign(window, { spoken })
+    Object.defineProperty(window, 'speechSynthesis', {
+      value: {
+        speaking: false,
+        speak(utterance: SpeechSynthesisUtterance) {
+          spoken.push(`${utterance.lang}:${utterance.text}`)
+          setTimeout(() => utterance.onend?.(new Event('end') as SpeechSynthesisEvent), 10)
+        },
+        cancel() {},
+      },
+    })
+  })
   const student = await context.newPage()
   await signIn(student, 'student')
   await student.goto(address)
@@ -205,6 +225,14 @@ test('a student watches with chapters, an audio-description track and the audio-
   await player.getByRole('navigation', { name: '章节' }).getByRole('button', { name: /认识红色/ }).click()
   await expect.poll(() => student.locator('video.player-video').evaluate((v: HTMLVideoElement) => v.currentTime)).toBeGreaterThanOrEqual(0.79)
   await expect(player.getByRole('navigation', { name: '章节' }).getByRole('button', { name: /认识红色/ })).toHaveAttribute('aria-current', 'true')
+
+  // Timed text descriptions are read aloud when their time comes.
+  await player.getByRole('checkbox', { name: '朗读口述文字' }).check()
+  await player.getByRole('button', { name: '后退 5 秒' }).click()
+  await player.getByRole('button', { name: '播放' }).click()
+  await expect.poll(() => student.evaluate(() => (window as unknown as { spoken: string[] }).spoken), { timeout: 20_000 }).toEqual(['zh-CN:屏幕上出现七种颜色的竖条。'])
+  await player.getByRole('button', { name: '暂停' }).click()
+  await player.getByRole('checkbox', { name: '朗读口述文字' }).uncheck()
 
   // The described audio replaces the programme sound, in step with the picture.
   await player.getByRole('combobox', { name: '口述影像', exact: true }).selectOption({ label: '中文（普通话）' })
