@@ -38,6 +38,9 @@ export function mediaTools(ffmpegPath?: string): MediaTools {
   return tools
 }
 
+/** Each run's scratch folder (original and outputs) is `<tmp>/<scratchPrefix>XXXXXX`. */
+export const scratchPrefix = 'tongxing-transcode-'
+
 /** Thrown when another run has taken over this asset: this one stops quietly and publishes nothing. */
 class Superseded extends Error {}
 
@@ -53,7 +56,7 @@ export async function transcodeAsset(deps: TranscodeDeps, assetId: string): Prom
   if (!claimed) return // already done, or another live run has it: a duplicate or late delivery of the job
   const { version, attempts } = claimed
   const prefix = mediaKeys.version(assetId, version)
-  const work = await mkdtemp(path.join(deps.scratchDir ?? tmpdir(), 'tongxing-transcode-'))
+  const work = await mkdtemp(path.join(deps.scratchDir ?? tmpdir(), scratchPrefix))
   const abort = new AbortController()
   let progress = 0
   let saved = -1
