@@ -92,7 +92,11 @@ export default function ResourcePage() {
       {r.status === 'archived' ? <p className="notice">{t('library.page.archivedNotice')}</p> : null}
       {r.version === null && r.publishedVersion !== null ? (
         <p className="notice">
-          {t('library.page.workingNotice', { number: r.publishedVersion })} <Link to="?version=published">{t('library.page.seePublished')}</Link>
+          {t('library.page.workingNotice', { number: r.publishedVersion })}{' '}
+          {r.changedSincePublished.length
+            ? t('library.page.changedSincePublished', { number: r.publishedVersion, parts: r.changedSincePublished.map((part) => t(`library.page.parts.${part}`)).join(t('library.page.partsSeparator')) })
+            : t('library.page.unchangedSincePublished', { number: r.publishedVersion })}{' '}
+          <Link to="?version=published">{t('library.page.seePublished')}</Link>
         </p>
       ) : null}
       {r.version !== null && r.version !== r.publishedVersion ? (

@@ -63,6 +63,7 @@ const resource = z.object({
   updatedAt: timestamp,
   counts: z.object({ views: z.number().int(), downloads: z.number().int(), favourites: z.number().int(), ratings: z.number().int(), averageRating: z.number().nullable() }),
   accessibilityScore: z.number().int().nullable(),
+  changedSincePublished: z.array(z.enum(['title', 'summary', 'placement', 'licence', 'details', 'body', 'variants', 'files', 'videos'])).describe('For a working copy of a published resource: what differs from the published version'),
   versions: z.array(z.object({ number: z.number().int(), publishedAt: timestamp })),
   reviews: z.array(z.object({ level, decision: z.enum(['approve', 'changes_requested']), scores: z.object({ accessibility: z.number().int(), curriculum: z.number().int(), differentiation: z.number().int() }), comments: z.string(), reviewer: z.string().nullable(), at: timestamp })),
   ratings: z.array(z.object({ displayName: z.string(), stars: z.number().int(), comment: z.string(), at: timestamp })),

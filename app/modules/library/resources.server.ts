@@ -375,11 +375,36 @@ export interface ResourceView {
   updatedAt: string
   counts: { views: number; downloads: number; favourites: number; ratings: number; averageRating: number | null }
   accessibilityScore: number | null
+  /** For a working copy of a published resource: the parts that differ from the published version, for its reviewers. */
+  changedSincePublished: ChangedPart[]
   versions: { number: number; publishedAt: string }[]
   reviews: { level: 'school' | 'district'; decision: 'approve' | 'changes_requested'; scores: { accessibility: number; curriculum: number; differentiation: number }; comments: string; reviewer: string | null; at: string }[]
   ratings: { displayName: string; stars: number; comment: string; at: string }[]
   mine: { favourite: boolean; stars: number | null; comment: string }
   can: { edit: boolean; submit: boolean; review: boolean; archive: boolean; rate: boolean; adapt: boolean }
+}
+
+export const changeableParts = ['title', 'summary', 'placement', 'licence', 'details', 'body', 'variants', 'files', 'videos'] as const
+export type ChangedPart = (typeof changeableParts)[number]
+
+/** Which parts of a resource differ between two states of it (compared as stored JSON). */
+function changedParts(before: ResourceSnapshot, after: ResourceSnapshot): ChangedPart[] {
+  // jsonb does not keep key order, so both sides are compared with their keys sorted.
+  const sorted = (value: unknown): unknown =>
+    Array.isArray(value) ? value.map(sorted) : value && typeof value === 'object' ? Object.fromEntries(Object.entries(value).sort(([x], [y]) => (x < y ? -1 : 1)).map(([k, v]) => [k, sorted(v)])) : value
+  const same = (a: unknown, b: unknown) => JSON.stringify(sorted(a)) === JSON.stringify(sorted(b))
+  const parts: Record<ChangedPart, [unknown, unknown]> = {
+    title: [before.title, after.title],
+    summary: [before.summary, after.summary],
+    placement: [[before.schoolType, before.subject, before.stage, before.grade, before.disabilityCategories], [after.schoolType, after.subject, after.stage, after.grade, after.disabilityCategories]],
+    licence: [[before.licence, before.attribution], [after.licence, after.attribution]],
+    details: [before.details, after.details],
+    body: [sanitizeDoc(before.body), sanitizeDoc(after.body)],
+    variants: [before.variants.map((v) => ({ ...v, activities: sanitizeDoc(v.activities) })), after.variants.map((v) => ({ ...v, activities: sanitizeDoc(v.activities) }))],
+    files: [before.fileIds, after.fileIds],
+    videos: [before.mediaAssetIds, after.mediaAssetIds],
+  }
+  return changeableParts.filter((part) => !same(...parts[part]))
 }
 
 const fileView = (f: typeof resourceFiles.$inferSelect): FileView => ({ id: f.id, fileName: f.fileName, contentType: f.contentType, size: f.size, thumbnail: f.thumbnailState === 'ready' })
@@ -450,6 +475,14 @@ export async function getResource(db: Database, actor: Actor, id: string, option
     .where(eq(resourceReviews.resourceId, id))
     .orderBy(desc(resourceReviews.createdAt))
   const lastApproval = reviewRows.find((r) => r.decision === 'approve')
+  let changedSincePublished: ChangedPart[] = []
+  if (wanted === null && row.publishedVersion !== null) {
+    const [published] = await db
+      .select({ snapshot: resourceVersions.snapshot })
+      .from(resourceVersions)
+      .where(and(eq(resourceVersions.resourceId, id), eq(resourceVersions.number, row.publishedVersion)))
+    if (published) changedSincePublished = changedParts(published.snapshot, { ...content, fileIds: files.map((f) => f.id) })
+  }
 
   const published = row.publishedVersion !== null
   return {
@@ -484,6 +517,7 @@ export async function getResource(db: Database, actor: Actor, id: string, option
       averageRating: ratingSummary?.avg ? Math.round(Number(ratingSummary.avg) * 10) / 10 : null,
     },
     accessibilityScore: lastApproval?.scores.accessibility ?? null,
+    changedSincePublished,
     versions: versions.map((v) => ({ number: v.number, publishedAt: v.publishedAt.toISOString() })),
     // Reviewers' comments are for the author and the reviewers, not for every reader.
     reviews: seesWorking ? reviewRows.map((r) => ({ ...r, at: r.at.toISOString() })) : [],

@@ -73,7 +73,10 @@ describe.each(databaseKinds)('the review workflow on %s', (kind) => {
 
     // Editing a published lesson makes a new draft; readers still get version 1.
     await updateResource(rt.db, teacher, id, { ...lessonInput('认识人民币（修订）') })
-    expect((await getResource(rt.db, teacher, id)).title).toBe('认识人民币（修订）')
+    const revised = await getResource(rt.db, teacher, id)
+    expect(revised.title).toBe('认识人民币（修订）')
+    // The reviewer sees what the revision changes: the title, and the B variant it drops.
+    expect(revised.changedSincePublished).toEqual(['title', 'variants'])
     const stillPublished = await getResource(rt.db, actors.colleague, id)
     expect(stillPublished.title).toBe('认识人民币：1 元和 5 角')
     expect((await browseResources(rt.db, teacher, { subject: 'life_maths' })).items.find((i) => i.id === id)?.title).toBe('认识人民币：1 元和 5 角')
