@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, FormStatus } from '~/components/forms'
 import { mediaTitle } from '~/components/media/meta'
+import { mediaLinks } from '~/components/media/styles'
 import { MediaStatusBadge, ProcessingStatus } from '~/components/media/status'
 import { Uploader } from '~/components/media/Uploader'
 import { VideoPlayer } from '~/components/media/VideoPlayer'
@@ -16,10 +17,9 @@ import { AppError, parseInput, type ActionResult, type Message } from '~/platfor
 import { translateAll } from '~/platform/i18n'
 import { pageLoader } from '~/platform/loader.server'
 import { formAction, requireActor } from '~/platform/web.server'
-import mediaStyles from '~/styles/media.css?url'
 import { z } from 'zod'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mediaStyles }]
+export const links: LinksFunction = () => mediaLinks
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => mediaTitle(matches, data?.detail.asset.title ?? { key: 'media.title' })
 
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from '@remix-run
 import { Link, useLoaderData, useNavigate } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { mediaTitle } from '~/components/media/meta'
+import { mediaLinks } from '~/components/media/styles'
 import { MediaStatusBadge, UnfinishedUploads } from '~/components/media/status'
 import { Uploader } from '~/components/media/Uploader'
 import { assertCanUpload, listMyAssets } from '~/modules/media/assets.server'
@@ -10,9 +11,8 @@ import { maxUploadBytes } from '~/modules/media/uploads.server'
 import { formatClock } from '~/modules/media/webvtt'
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
-import mediaStyles from '~/styles/media.css?url'
 
-export const links: LinksFunction = () => [{ rel: 'stylesheet', href: mediaStyles }]
+export const links: LinksFunction = () => mediaLinks
 export const meta: MetaFunction = ({ matches }) => mediaTitle(matches, { key: 'media.title' })
 
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {

@@ -1,6 +1,7 @@
 /**
  * The media module's public surface for other capabilities (the library keeps asset ids on its
- * resources and embeds `~/components/media/VideoPlayer` with a `PlayerSource`):
+ * resources and embeds `~/components/media/VideoPlayer` with a `PlayerSource`, adding `mediaLinks` from
+ * `~/components/media/styles` to its route's `links`):
  *
  * - `getPlayerSource(db, actor, assetId)`: what the player needs, or null until a version is published;
  *   404 (AppError) when the actor may not see the asset.

@@ -11,7 +11,7 @@
  *    8 MiB, as the browser sends them (target ≤ 200 MB above the process's resting size).
  *
  * BENCH_SECONDS (default 30), BENCH_SIZE (default 1920x1080), BENCH_ROUNDS (default 3) and
- * BENCH_UPLOAD_MB (default 2048) change the sizes.
+ * BENCH_UPLOAD_MB (default 2048) change the sizes; with DATABASE_URL set it runs on that (scratch) database.
  */
 import { execFileSync } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs'
@@ -70,7 +70,12 @@ function plainArguments(out: string): string[] {
   return args
 }
 
-const rt = await boot(parseConfig({ NODE_ENV: 'test', DATA_DIR: path.join(work, 'data'), SEED_DEMO: 'true', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret' }), { work: false })
+// DATABASE_URL (a scratch database) measures the scaled shape, whose process does not hold PGlite in memory.
+const rt = await boot(
+  parseConfig({ NODE_ENV: 'test', DATA_DIR: path.join(work, 'data'), SEED_DEMO: 'true', SESSION_SECRET: 'bench-secret-bench-secret-bench-secret', DATABASE_URL: process.env.DATABASE_URL }),
+  { work: false },
+)
+console.log(`Database: ${rt.database.kind}`)
 const teacher: Actor = await actorFor(rt.db, 'teacher')
 const { assetId } = await ingestFile(rt, teacher, { path: source, name: 'bench.mp4', size: statSync(source).size, type: 'video/mp4' })
 
