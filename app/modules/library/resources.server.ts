@@ -21,7 +21,7 @@ import { can, requirePermission } from '~/modules/accounts/permissions'
 import { findAsset } from '~/modules/media/index.server'
 import { AppError, notFound, parseInput } from '~/platform/errors'
 import { kindTraits, type ResourceKind } from './kinds'
-import { isEmptyDoc, sanitizeDoc, type RichDoc } from './rich-text'
+import { imagesWithoutAlt, isEmptyDoc, sanitizeDoc, type RichDoc } from './rich-text'
 import { browseInput, parseResource, ratingInput, reviewInput, type ParsedResource } from './schemas'
 import { variantKeys, type VariantKey } from './taxonomy'
 
@@ -157,6 +157,10 @@ async function readinessProblems(db: Db, row: ResourceRow) {
   if (row.kind === 'video' && files.length === 0 && row.mediaAssetIds.length === 0) problems.files = { key: 'library.errors.needsVideo' }
   if (row.kind === 'lesson' && isEmptyDoc(sanitizeDoc(row.body))) problems.body = { key: 'library.errors.needsProcedure' }
   if (!row.summary) problems.summary = { key: 'library.errors.needsSummary' }
+  // Every picture needs a text alternative before anyone reviews it: screen-reader users read the lesson too.
+  if (imagesWithoutAlt(sanitizeDoc(row.body)) > 0) problems.body = { key: 'library.errors.imageNeedsAlt' }
+  const variants = await db.select().from(resourceVariants).where(eq(resourceVariants.resourceId, row.id))
+  if (variants.some((v) => imagesWithoutAlt(sanitizeDoc(v.activities)) > 0)) problems.variants = { key: 'library.errors.imageNeedsAlt' }
   return problems
 }
 

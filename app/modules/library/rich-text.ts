@@ -142,6 +142,12 @@ export const emptyDoc = (): RichDoc => ({ type: 'doc', content: [] })
 
 export const isEmptyDoc = (doc: RichDoc) => plainText(doc).trim() === '' && !JSON.stringify(doc).includes('"image"')
 
+/** How many images have no text alternative. */
+export function imagesWithoutAlt(doc: RichNode): number {
+  const own = doc.type === 'image' && !String(doc.attrs?.alt ?? '').trim() ? 1 : 0
+  return own + (doc.content ?? []).reduce((n, child) => n + imagesWithoutAlt(child), 0)
+}
+
 /** The document's text, block by block, for search indexing, summaries and print. */
 export function plainText(doc: RichNode): string {
   const blocks: string[] = []

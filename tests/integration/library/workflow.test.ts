@@ -102,6 +102,17 @@ describe.each(databaseKinds)('the review workflow on %s', (kind) => {
     ])
   })
 
+  it('is not submitted while a picture lacks a text alternative', async () => {
+    const { teacher } = actors
+    const image = (alt: string) => ({ type: 'image', attrs: { src: 'https://example.cn/clock.png', alt } })
+    const input = lessonInput('图片替代文字')
+    const { id } = await createResource(rt.db, teacher, { ...input, variants: [{ ...input.variants[0]!, activities: { type: 'doc', content: [image('')] } }] })
+    const refused = await code(() => submitResource(rt.db, teacher, id))
+    expect(refused).toBe('400 library.errors.notReady')
+    await updateResource(rt.db, teacher, id, { ...input, variants: [{ ...input.variants[0]!, activities: { type: 'doc', content: [image('钟面上时针指向 7')] } }] })
+    expect((await submitResource(rt.db, teacher, id)).status).toBe('submitted')
+  })
+
   it('refuses an approval with a low accessibility score, and changes requested without comments', async () => {
     const { teacher, researcher } = actors
     const { id } = await createResource(rt.db, teacher, lessonInput('低分测试'))

@@ -4,7 +4,7 @@ import { I18nextProvider } from 'react-i18next'
 import { describe, expect, it } from 'vitest'
 import { RichText } from '../../../app/components/rich-text'
 import { markdownToDoc } from '../../../app/modules/library/markdown'
-import { plainText, sanitizeDoc } from '../../../app/modules/library/rich-text'
+import { imagesWithoutAlt, plainText, sanitizeDoc } from '../../../app/modules/library/rich-text'
 import { createI18n } from '../../../app/platform/i18n'
 
 const render = (doc: unknown) => renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n('zh-CN') }, createElement(RichText, { doc })))
@@ -66,6 +66,11 @@ describe('allow-listed rich text', () => {
     let deep: unknown = para(text('底'))
     for (let i = 0; i < 200; i++) deep = { type: 'blockquote', content: [deep] }
     expect(() => sanitizeDoc({ type: 'doc', content: [deep] })).not.toThrow()
+  })
+
+  it('counts the images that lack a text alternative', () => {
+    const img = (alt: string) => ({ type: 'image', attrs: { src: 'https://example.cn/a.png', alt } })
+    expect(imagesWithoutAlt(sanitizeDoc({ type: 'doc', content: [img('钟面'), img(' '), { type: 'callout', content: [img('')] }] }))).toBe(2)
   })
 
   it('gives the plain text for search and print, block by block', () => {

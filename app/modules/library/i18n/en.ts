@@ -380,6 +380,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     mediaAssetNotFound: 'There is no video {{id}} that you may use.',
     needsProcedure: 'Write the procedure.',
     needsSummary: 'Write a summary.',
+    imageNeedsAlt: 'An image has no text alternative. Describe each image in a sentence: screen readers read it to blind students and teachers.',
     districtReviewPending: 'The school review comes first; only then can the district publish it.',
     notSubmitted: 'This resource is not awaiting review now.',
     reviewMovedOn: 'Someone else decided on this resource while you were reviewing it. Reload the page to see where it stands.',

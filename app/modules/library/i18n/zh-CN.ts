@@ -377,6 +377,7 @@ export const libraryZhCN = {
     mediaAssetNotFound: '找不到编号为 {{id}} 的视频，或你无权使用它。',
     needsProcedure: '请填写教学过程。',
     needsSummary: '请填写简介。',
+    imageNeedsAlt: '有图片还没有替代文字。请为每张图片写一句说明，读屏软件会读给视障学生和老师听。',
     districtReviewPending: '这个资源还在等待学校审核，通过后才能由区级发布。',
     notSubmitted: '这个资源现在不在待审核状态。',
     reviewMovedOn: '在你审核期间，这个资源已由别人作出决定。请刷新页面后再看。',
