@@ -75,6 +75,7 @@ export default function ResourcePage() {
   const { resource: r, videos } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as LibraryResult | undefined
   const { t, i18n } = useTranslation()
+  const message = useMessage()
   const [params] = useSearchParams()
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language)
   const resultFor = (intent: string) => (result?.intent === intent ? result : undefined)
@@ -111,6 +112,13 @@ export default function ResourcePage() {
       ) : null}
 
       <FormStatus result={result && result.intent !== 'review' && result.intent !== 'rate' ? result : undefined} />
+      {result && !result.ok && result.intent === 'submit' && result.error.fields ? (
+        <ul className="field-error submit-problems" aria-label={t('library.page.submitProblems')}>
+          {Object.entries(result.error.fields).map(([field, problem]) => (
+            <li key={field}>{message(problem)}</li>
+          ))}
+        </ul>
+      ) : null}
 
       <div className="resource-actions no-print">
         {r.can.edit ? (

@@ -75,6 +75,11 @@ describe.each(databaseKinds)('the library pages on %s', (kind) => {
     expect(forged.status).toBe(403)
 
     const { loader: pageLoader, action: pageAction } = await routes.page()
+    // A worksheet without its file says what is missing, and stays a draft.
+    const sheet = await teacher.submit('/library/new', createAction as RouteFn, { ...lessonFields, kind: 'worksheet', title: '钟面学习单', 'variant.tier-a.include': '', 'variant.tier-c.include': '' })
+    const sheetId = sheet.location!.match(/\/library\/([0-9a-f-]{36})\/edit/)![1]!
+    const notReady = await teacher.submit(`/library/${sheetId}`, pageAction as RouteFn, { intent: 'submit' }, { params: { id: sheetId } })
+    expect(notReady.data).toMatchObject({ ok: false, intent: 'submit', error: { message: { key: 'library.errors.notReady' }, fields: { files: { key: 'library.errors.needsFile' } } } })
     const draft = await teacher.open(`/library/${id}`, pageLoader as RouteFn, { id })
     expect(draft.data.resource).toMatchObject({ status: 'draft', files: [{ fileName: '钟面练习.pdf', contentType: 'application/pdf' }], variants: [{ key: 'tier-a' }, { key: 'tier-c' }] })
     const fileId = draft.data.resource.files[0].id
