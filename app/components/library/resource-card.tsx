@@ -32,6 +32,12 @@ function ResourceCard({ item, showStatus }: { item: Card; showStatus: boolean })
           {item.status === 'submitted' && item.reviewLevel ? ` · ${t(`library.statusAt.${item.reviewLevel}`)}` : null}
         </p>
       ) : null}
+      {showStatus && item.reviewComments ? (
+        <p className="card-review">
+          <strong>{t('library.page.reviewsLabel')}</strong>
+          {item.reviewComments}
+        </p>
+      ) : null}
       {item.summary ? <p className="card-summary">{item.summary}</p> : null}
       {item.disabilityCategories.length ? (
         <ul className="tags" aria-label={t('library.fields.categories')}>

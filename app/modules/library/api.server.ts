@@ -34,6 +34,7 @@ const card = z.object({
   ratings: z.number().int(),
   publishedVersion: z.number().int().nullable(),
   thumbnailFileId: id.nullable().describe('A file whose thumbnail is at /library/files/{id}/thumbnail'),
+  reviewComments: z.string().nullable().describe("The latest reviewer's comments while changes are requested"),
   updatedAt: timestamp,
 })
 const file = z.object({ id, fileName: z.string(), contentType: z.string(), size: z.number().int(), thumbnail: z.boolean() })

@@ -583,6 +583,8 @@ export interface ResourceCard {
   ratings: number
   publishedVersion: number | null
   thumbnailFileId: string | null
+  /** The latest reviewer's comments while changes are requested, so authors see why at a glance. */
+  reviewComments: string | null
   updatedAt: string
 }
 
@@ -612,6 +614,7 @@ function cardQuery(db: Database, where: SQL | undefined) {
       updatedAt: resources.updatedAt,
       publishedTitle: sql<string | null>`(select v.snapshot->>'title' from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion})`,
       publishedSummary: sql<string | null>`(select v.snapshot->>'summary' from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion})`,
+      lastReviewComments: sql<string | null>`(select r.comments from resource_reviews r where r.resource_id = ${resources.id} order by r.created_at desc limit 1)`,
       // The first file with a thumbnail: of the published version for readers, of the working copy before that.
       thumbnailFileId: sql<string | null>`(select f.id from resource_files f where f.resource_id = ${resources.id} and f.thumbnail_state = 'ready' and (${resources.publishedVersion} is null and f.removed_at is null or exists (select 1 from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion} and v.snapshot->'fileIds' ? f.id::text)) order by f.created_at limit 1)`,
     })
@@ -640,6 +643,7 @@ const toCard = (r: CardRow, published: boolean): ResourceCard => ({
   ratings: r.ratings,
   publishedVersion: r.publishedVersion,
   thumbnailFileId: r.thumbnailFileId,
+  reviewComments: r.status === 'changes_requested' ? r.lastReviewComments || null : null,
   updatedAt: r.updatedAt.toISOString(),
 })
 

@@ -53,6 +53,7 @@ describe.each(databaseKinds)('the review workflow on %s', (kind) => {
     const asked = await getResource(rt.db, teacher, id)
     expect(asked.status).toBe('changes_requested')
     expect(asked.reviews[0]).toMatchObject({ decision: 'changes_requested', comments: '请补充 B 层的活动。', level: 'school' })
+    expect((await myResources(rt.db, teacher)).find((r) => r.id === id)).toMatchObject({ status: 'changes_requested', reviewComments: '请补充 B 层的活动。' })
 
     await updateResource(rt.db, teacher, id, { ...lessonInput(), variants: [...lessonInput().variants, { key: 'tier-b', objectives: '看图付钱', activities: null, assessment: '' }] })
     await submitResource(rt.db, teacher, id)

@@ -275,6 +275,7 @@ export const libraryEn: Messages<typeof libraryZhCN> = {
     adapted: 'Copied as your draft, to adapt for your class.',
     archived: 'Archived.',
     reviews: 'Review comments',
+    reviewsLabel: 'Review comments: ',
     reviewBy: '{{reviewer}} · {{level}} · {{date}}',
     decision: { approve: 'Approved', changes_requested: 'Changes requested' },
     scores: 'Accessibility {{accessibility}} · Curriculum {{curriculum}} · Differentiation {{differentiation}}',

@@ -272,6 +272,7 @@ export const libraryZhCN = {
     adapted: '已复制为你的草稿，可以按你的班级修改。',
     archived: '已归档。',
     reviews: '审核意见',
+    reviewsLabel: '审核意见：',
     reviewBy: '{{reviewer}} · {{level}} · {{date}}',
     decision: { approve: '通过', changes_requested: '需要修改' },
     scores: '无障碍 {{accessibility}} · 课标对应 {{curriculum}} · 差异化 {{differentiation}}',
