@@ -5,7 +5,6 @@ import { CsrfInput, Field, FormStatus, fieldErrorsOf } from '~/components/forms'
 import { BrailleSideBySide } from '~/components/braille/side-by-side'
 import { PAGE_LIMITS } from '~/modules/braille'
 import { convertText, type BrailleConversion } from '~/modules/braille/service.server'
-import { contentDisposition } from '~/modules/library/files.server'
 import { AppError, type ActionResult } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
 import { formAction, formObject, requireActor } from '~/platform/web.server'
@@ -17,19 +16,12 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   return null
 })
 
-/** Preview returns the conversion to the page; download answers with the BRF file itself. */
+/** The preview, returned to the page; the BRF download is braille.brf.ts. */
 export const action = formAction(async (args, form) => {
   await requireActor(args)
   const values = formObject(form) as Record<string, string>
-  const download = values.intent === 'download'
   try {
-    const result = convertText({ ...values, format: download ? 'brf' : 'unicode' })
-    if (download) {
-      return new Response(result.brf, {
-        headers: { 'Content-Type': 'text/plain; charset=us-ascii', 'Content-Disposition': contentDisposition('attachment', '盲文.brf') },
-      })
-    }
-    return { ok: true as const, result, values }
+    return { ok: true as const, result: convertText({ ...values, format: 'unicode' }), values }
   } catch (error) {
     // The page posts as a whole document, so what was typed comes back with the error.
     if (error instanceof AppError) {
@@ -51,8 +43,7 @@ export default function Braille() {
       <h1 id="braille-title">{t('braille.title')}</h1>
       <p>{t('braille.intro')}</p>
       <FormStatus result={actionData?.ok ? null : actionData} />
-      {/* A whole-document post, so that the BRF download arrives as a file. */}
-      <Form method="post" reloadDocument noValidate>
+      <Form method="post" noValidate>
         <CsrfInput />
         <Field label={t('braille.text')} name="text" errors={errors} required>
           {(props) => <textarea {...props} rows={8} defaultValue={values?.text ?? ''} />}
@@ -69,15 +60,22 @@ export default function Braille() {
           <Field label={t('braille.cellsPerLine')} name="cellsPerLine" type="number" errors={errors} defaultValue={values?.cellsPerLine ?? PAGE_LIMITS.cellsPerLine.default} />
           <Field label={t('braille.linesPerPage')} name="linesPerPage" type="number" errors={errors} defaultValue={values?.linesPerPage ?? PAGE_LIMITS.linesPerPage.default} />
         </div>
-        <div className="button-row">
-          <button type="submit" name="intent" value="preview" disabled={busy}>
-            {t('braille.convert')}
-          </button>
-          <button type="submit" name="intent" value="download" className="secondary">
+        <button type="submit" disabled={busy}>
+          {t('braille.convert')}
+        </button>
+      </Form>
+      {result && values ? (
+        // A whole-document post to a resource route, so that the file arrives as a download.
+        <Form method="post" action="/braille/brf" reloadDocument>
+          <CsrfInput />
+          {(['text', 'scheme', 'cellsPerLine', 'linesPerPage'] as const).map((name) => (
+            <input key={name} type="hidden" name={name} value={values[name] ?? ''} />
+          ))}
+          <button type="submit" className="secondary">
             {t('braille.download')}
           </button>
-        </div>
-      </Form>
+        </Form>
+      ) : null}
       {result ? <BrailleSideBySide result={result} cellsPerLine={Number(values?.cellsPerLine ?? 30)} linesPerPage={Number(values?.linesPerPage ?? 25)} /> : null}
     </section>
   )

@@ -34,7 +34,7 @@ export function planQuery(q: string, options: { typing?: boolean } = {}): Planne
     }
     const planned: PlannedWord = { word, alternatives, marks }
     if (isPinyinLike(word) && word.length >= 2) {
-      alternatives.push({ lexeme: `py:${word}`, prefix: true }, { lexeme: `pi:${word}`, prefix: true })
+      alternatives.push({ lexeme: `py:${word}`, prefix: typing }, { lexeme: `pi:${word}`, prefix: typing })
       planned.pinyinPrefix = word
     }
     return planned

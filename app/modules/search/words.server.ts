@@ -88,20 +88,31 @@ export const isPinyinLike = (word: string) => /^[a-z]+$/.test(word)
 
 /** Full pinyin and initials of a Han word, toneless: 孤独症 → { full: 'guduzheng', initials: 'gdz' }. */
 export function pinyinOf(word: string): { full: string; initials: string } {
+  const { syllables, initials } = syllablesOf(word)
+  return { full: syllables.join(''), initials: initials.join('') }
+}
+
+function syllablesOf(word: string) {
   return {
-    full: pinyin(word, { toneType: 'none', type: 'array', v: true }).join(''),
-    initials: pinyin(word, { pattern: 'first', toneType: 'none', type: 'array' }).join(''),
+    syllables: pinyin(word, { toneType: 'none', type: 'array', v: true }),
+    initials: pinyin(word, { pattern: 'first', toneType: 'none', type: 'array' }),
   }
 }
 
-/** Pinyin keys of a document's title and keyword words, namespaced so they never collide with English. */
+/**
+ * Pinyin keys of a document's title and keyword words, namespaced so they never collide with English.
+ * Every syllable boundary is a key of its own (孤独症 → py:gu, py:gudu, py:guduzheng, pi:gd, pi:gdz),
+ * so `gudu` or `gd` are exact lookups in the index rather than prefix scans.
+ */
 export function pinyinKeys(words: string[]): string[] {
   const keys = new Set<string>()
   for (const word of words) {
     if (!isHan(word)) continue
-    const { full, initials } = pinyinOf(word)
-    keys.add(`py:${full}`)
-    if (initials.length > 1) keys.add(`pi:${initials}`)
+    const { syllables, initials } = syllablesOf(word)
+    for (let n = 1; n <= syllables.length; n++) {
+      keys.add(`py:${syllables.slice(0, n).join('')}`)
+      if (n > 1) keys.add(`pi:${initials.slice(0, n).join('')}`)
+    }
   }
   return [...keys]
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { correctQuery } from '../../../app/modules/search/correct.server'
 import { highlight, oneOffPatterns, planQuery, snippet, toTsquery } from '../../../app/modules/search/query.server'
-import { indexWords, pinyinOf, queryWords, synonymsOf } from '../../../app/modules/search/words.server'
+import { indexWords, pinyinKeys, pinyinOf, queryWords, synonymsOf } from '../../../app/modules/search/words.server'
 
 describe('Chinese words', () => {
   it('keeps special-education terms whole and yields the parts of compounds for the index', () => {
@@ -22,6 +22,10 @@ describe('Chinese words', () => {
     expect(synonymsOf('数学')).toEqual([])
   })
 
+  it('keys pinyin at every syllable boundary, so partial pinyin is an exact lookup', () => {
+    expect(pinyinKeys(['孤独症', 'PECS']).sort()).toEqual(['pi:gd', 'pi:gdz', 'py:gu', 'py:gudu', 'py:guduzheng'])
+  })
+
   it('gives full pinyin and initials in context', () => {
     expect(pinyinOf('孤独症')).toEqual({ full: 'guduzheng', initials: 'gdz' })
     expect(pinyinOf('银行')).toEqual({ full: 'yinhang', initials: 'yh' })
@@ -33,7 +37,7 @@ describe('query plans', () => {
     const plan = planQuery('自闭症 gdz')
     expect(plan.map((w) => w.word)).toEqual(['自闭症', 'gdz'])
     expect(plan[0]!.alternatives).toEqual(expect.arrayContaining([{ lexeme: '孤独症', prefix: false }]))
-    expect(plan[1]!.alternatives).toEqual(expect.arrayContaining([{ lexeme: 'py:gdz', prefix: true }, { lexeme: 'pi:gdz', prefix: true }]))
+    expect(plan[1]!.alternatives).toEqual(expect.arrayContaining([{ lexeme: 'py:gdz', prefix: false }, { lexeme: 'pi:gdz', prefix: false }]))
   })
 
   it('matches the word being typed and single characters by prefix', () => {
