@@ -120,6 +120,15 @@ test('a teacher uploads a video, watches it processed, plays it with captions, s
   await expect(page.getByRole('region', { name: /视频播放器/ }).getByRole('combobox', { name: '字幕', exact: true })).toHaveValue('zh-CN')
   await expect(page.getByRole('region', { name: /视频播放器/ }).getByRole('combobox', { name: '速度', exact: true })).toHaveValue('1.25')
   await visit(page, page.url())
+  // Every word on the page comes from the catalogue, in both languages (a missing key would show as "media.…").
+  expect(await page.locator('main').innerText()).not.toMatch(/media\.[a-z]/)
+  await page.getByRole('button', { name: /English/ }).click()
+  await expect(page.getByRole('region', { name: 'Video player: 认识颜色' })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Transcript' })).toBeVisible()
+  expect(await page.locator('main').innerText()).not.toMatch(/media\.[a-z]/)
+  await expectAccessible(page)
+  await page.getByRole('button', { name: /中文/ }).click()
+  await expect(page.getByRole('heading', { name: '文字稿' })).toBeVisible()
 })
 
 test('an upload cut off by the network continues where it stopped after the page is reloaded', async ({ page }) => {
