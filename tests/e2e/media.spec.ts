@@ -29,10 +29,20 @@ test('a teacher uploads a video, watches it processed, plays it with captions, s
   await expectAccessible(page)
 
   // Upload with progress: the bar appears and the page moves on to the asset once the bytes are in.
+  // The clip is tiny, so its bytes are held back until the bar has been seen.
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  await page.route('**/media/uploads/*', async (route) => {
+    if (route.request().method() === 'PATCH') await held
+    await route.continue()
+  })
   await page.getByLabel('视频或音频文件').setInputFiles(main.file)
   await page.getByLabel('标题').fill('认识颜色')
   await page.getByRole('button', { name: '开始上传' }).click()
   await expect(page.getByRole('progressbar', { name: '上传进度' })).toBeVisible()
+  await expect(page.getByText(/已上传 0 B \/ [\d.]+ KB（0%）/)).toBeVisible()
+  await expect(page.getByRole('button', { name: '暂停' })).toBeVisible()
+  release()
   await page.waitForURL(/\/media\/[0-9a-f-]{36}$/)
   await expect(page.getByRole('heading', { level: 1, name: '认识颜色' })).toBeVisible()
 
@@ -97,6 +107,23 @@ test('a teacher uploads a video, watches it processed, plays it with captions, s
   await page.keyboard.press('Shift+ArrowRight')
   await page.keyboard.press('Shift+ArrowRight')
   await expect.poll(async () => (await signWindow.boundingBox())!.width).toBeGreaterThan(before!.width)
+  // And with a pointer: drag the window, then its corner.
+  await player.scrollIntoViewIfNeeded()
+  const start = (await signWindow.boundingBox())!
+  await page.mouse.move(start.x + 20, start.y + 20)
+  await page.mouse.down()
+  await page.mouse.move(start.x - 40, start.y + 40, { steps: 5 })
+  await page.mouse.up()
+  const moved = (await signWindow.boundingBox())!
+  // The pointer went 60 px left and 20 px down; so did the window.
+  expect(moved.x).toBeCloseTo(start.x - 60, -1)
+  expect(moved.y).toBeCloseTo(start.y + 20, -1)
+  const corner = (await signWindow.locator('.sign-resize').boundingBox())!
+  await page.mouse.move(corner.x + corner.width / 2, corner.y + corner.height / 2)
+  await page.mouse.down()
+  await page.mouse.move(corner.x - 40, corner.y, { steps: 5 })
+  await page.mouse.up()
+  expect((await signWindow.boundingBox())!.width).toBeLessThan(moved.width - 20)
   await expectAccessible(page)
   await player.getByRole('button', { name: '播放' }).click()
   await expect.poll(async () => (await videoState(page, 'video.player-sign-video')).time, { timeout: 20_000 }).toBeGreaterThan(0.75)
