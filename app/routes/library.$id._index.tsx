@@ -145,6 +145,9 @@ export default function ResourcePage() {
         <Link to={`/library/${r.id}/print${r.version !== null ? `?version=${r.version}` : ''}`} className="button secondary">
           {t('library.page.print')}
         </Link>
+        <Link to={`/library/${r.id}/braille`} className="button secondary">
+          {t('braille.resource.link')}
+        </Link>
         {r.can.adapt ? (
           <Form method="post" className="inline-form">
             <CsrfInput />

@@ -16,7 +16,11 @@ const facetColumns: Record<FacetName, { column: string; array: boolean }> = {
   feature: { column: 'features', array: true },
 }
 
+/** Past this many matches, totals and facet counts are estimated from a sample. */
 const exactUpTo = 5000
+const samplePercent = 5
+/** Below this many documents a sample would say little, and exact counting is cheap anyway. */
+const sampleFromSize = 20_000
 
 /** Builds a WHERE clause with numbered parameters. */
 class Where {
@@ -68,36 +72,58 @@ export function createPostgresSearchIndex(database: DatabaseHandle): SearchIndex
     return w
   }
 
+  /**
+   * One page of hits: documents whose title matches first (ranked by how well it matches), then the
+   * rest, newest first. Each part is cheap on its own even when half the index matches: titles are
+   * few and have their own index, and the rest walks the newest documents until the page is full.
+   */
   async function find(query: SearchQuery, viewer: Viewer, plan: PlannedWord[]) {
-    const w = where(query, viewer, plan)
-    // Ranked by the title's words (small, so cheap even when half the index matches), then newest.
-    const rank = plan.length ? `ts_rank(title_words, ${w.param(toTsquery(plan))}::tsquery) desc, ` : ''
-    const limit = w.param(query.pageSize)
-    const offset = w.param((query.page - 1) * query.pageSize)
-    const page = await run<Row>(
-      `select d.id, d.kind, d.school_type, d.stage, d.subject, d.disabilities, d.tiers, d.features, d.published,
-              t.title, t.summary, left(t.body, 4000) as body, t.url
-         from (select * from search_documents ${w.sql} order by ${rank}updated_at desc, id limit ${limit} offset ${offset}) d
-         join search_texts t on t.id = d.id
-        order by ${rank.replace('title_words', 'd.title_words')}d.updated_at desc, d.id`,
-      w.values,
-    )
+    const start = (query.page - 1) * query.pageSize
+    let ids: string[]
+    if (!plan.length) {
+      const w = where(query, viewer, plan)
+      ids = (await run<{ id: string }>(`select id from search_documents ${w.sql} order by updated_at desc, id limit ${w.param(query.pageSize)} offset ${w.param(start)}`, w.values)).map((r) => r.id)
+    } else {
+      const tsquery = toTsquery(plan)
+      const inTitle = where(query, viewer, plan)
+      const q = inTitle.param(tsquery)
+      inTitle.add(`title_words @@ ${q}::tsquery`)
+      const titleIds = (
+        await run<{ id: string }>(
+          `select id from search_documents ${inTitle.sql} order by ts_rank(title_words, ${q}::tsquery) desc, updated_at desc, id limit ${inTitle.param(start + query.pageSize)}`,
+          inTitle.values,
+        )
+      ).map((r) => r.id)
+      ids = titleIds.slice(start)
+      if (ids.length < query.pageSize) {
+        const titleCount = titleIds.length < start + query.pageSize ? titleIds.length : await count(inTitle)
+        const rest = where(query, viewer, plan)
+        rest.add(`not (title_words @@ ${rest.param(tsquery)}::tsquery)`)
+        const restIds = await run<{ id: string }>(
+          `select id from search_documents ${rest.sql} order by updated_at desc, id limit ${rest.param(query.pageSize - ids.length)} offset ${rest.param(Math.max(0, start - titleCount))}`,
+          rest.values,
+        )
+        ids = [...ids, ...restIds.map((r) => r.id)]
+      }
+    }
+    const rows = ids.length
+      ? await run<Row>(
+          `select d.id, d.kind, d.school_type, d.stage, d.subject, d.disabilities, d.tiers, d.features, d.published,
+                  t.title, t.summary, left(t.body, 4000) as body, t.url
+             from search_documents d join search_texts t on t.id = d.id
+            where d.id = any($1::text[])`,
+          [ids],
+        )
+      : []
+    const byId = new Map(rows.map((r) => [r.id, r]))
     const { total, facets, approximate } = await countFacets(query, viewer, plan)
-    return { rows: page, total, facets, approximate }
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), total, facets, approximate }
   }
 
-  /**
-   * Exact facet counts over what matched. Past `exactUpTo` matches the counts come from a sample of
-   * the index's pages, scaled, and are marked approximate: exact counts over half of 100,000
-   * documents would cost more than the whole search may take.
-   */
-  async function countFacets(query: SearchQuery, viewer: Viewer, plan: PlannedWord[]) {
-    const counted = where(query, viewer, plan)
-    const total = Number((await run<{ n: number }>(`select count(*)::int as n from search_documents ${counted.sql}`, counted.values))[0]?.n ?? 0)
-    const facets = Object.fromEntries(facetNames.map((n) => [n, [] as FacetCount[]])) as Record<FacetName, FacetCount[]>
-    if (total === 0) return { total, facets, approximate: false }
-    const approximate = total > exactUpTo
-    const source = approximate ? `search_documents tablesample system (${Math.max(1, Math.min(100, (100 * exactUpTo) / total)).toFixed(2)}) repeatable (1)` : 'search_documents'
+  const count = async (w: Where) => Number((await run<{ n: number }>(`select count(*)::int as n from search_documents ${w.sql}`, w.values))[0]?.n ?? 0)
+
+  /** Facet counts over one source of rows (the whole index, or a sample of its pages), with their total. */
+  async function facetRows(source: string, w: Where) {
     const facetSql = facetNames
       .map((name) => {
         const { column, array } = facetColumns[name]
@@ -105,24 +131,41 @@ export function createPostgresSearchIndex(database: DatabaseHandle): SearchIndex
       })
       .join(' union all ')
     const rows = await run<{ facet: FacetName | 'total'; value: string | null; count: number }>(
-      `with matched as materialized (select kind, school_type, stage, subject, disabilities, tiers, features from ${source} ${counted.sql})
+      `with matched as materialized (select kind, school_type, stage, subject, disabilities, tiers, features from ${source} ${w.sql})
        select 'total' as facet, null as value, count(*)::int as count from matched union all ${facetSql}`,
-      counted.values,
+      w.values,
     )
-    const sampled = Number(rows.find((r) => r.facet === 'total')?.count ?? 0)
-    const scale = approximate && sampled > 0 ? total / sampled : 1
-    for (const row of rows) {
-      if (row.facet === 'total' || row.value === null) continue
-      facets[row.facet].push({ value: row.value, count: Math.min(total, Math.max(1, Math.round(Number(row.count) * scale))) })
-    }
-    for (const name of facetNames) facets[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
-    return { total, facets, approximate }
+    return { total: Number(rows.find((r) => r.facet === 'total')?.count ?? 0), rows: rows.filter((r) => r.facet !== 'total' && r.value !== null) as { facet: FacetName; value: string; count: number }[] }
   }
 
-  async function countWithout(query: SearchQuery, viewer: Viewer, plan: PlannedWord[], facet: FacetName) {
-    const w = where(query, viewer, plan, facet)
-    return Number((await run<{ n: number }>(`select count(*)::int as n from search_documents ${w.sql}`, w.values))[0]?.n ?? 0)
+  /**
+   * The total and facet counts. On a big index a 5% sample of its pages comes first: when it shows
+   * that very many documents match, total and counts are estimated from it and marked approximate
+   * (exact counts over half of 100,000 documents would cost more than the whole search may take);
+   * otherwise they are counted exactly.
+   */
+  async function countFacets(query: SearchQuery, viewer: Viewer, plan: PlannedWord[]) {
+    const facets = Object.fromEntries(facetNames.map((n) => [n, [] as FacetCount[]])) as Record<FacetName, FacetCount[]>
+    const fill = (rows: { facet: FacetName; value: string; count: number }[], scale: number, total: number) => {
+      for (const row of rows) facets[row.facet].push({ value: row.value, count: Math.min(total, Math.max(1, Math.round(row.count * scale))) })
+      for (const name of facetNames) facets[name].sort((a, b) => b.count - a.count || a.value.localeCompare(b.value))
+    }
+    const [size] = await run<{ n: number }>(`select reltuples::float8 as n from pg_class where relname = 'search_documents'`)
+    if (Number(size?.n ?? 0) >= sampleFromSize) {
+      const sample = await facetRows(`search_documents tablesample system (${samplePercent}) repeatable (1)`, where(query, viewer, plan))
+      const estimate = sample.total * (100 / samplePercent)
+      if (estimate >= exactUpTo) {
+        const total = Number(estimate.toPrecision(2))
+        fill(sample.rows, total / sample.total, total)
+        return { total, facets, approximate: true }
+      }
+    }
+    const exact = await facetRows('search_documents', where(query, viewer, plan))
+    fill(exact.rows, 1, exact.total)
+    return { total: exact.total, facets, approximate: false }
   }
+
+  const countWithout = (query: SearchQuery, viewer: Viewer, plan: PlannedWord[], facet: FacetName) => count(where(query, viewer, plan, facet))
 
   return {
     kind: 'postgres',
