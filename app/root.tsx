@@ -82,6 +82,11 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
                 <NavLink to="/braille">{t('braille.nav')}</NavLink>
               </li>
             ) : null}
+            {user ? (
+              <li>
+                <NavLink to="/signs">{t('signs.nav')}</NavLink>
+              </li>
+            ) : null}
             {user?.canMedia ? (
               <li>
                 <NavLink to="/media">{t('media.nav')}</NavLink>

@@ -14,7 +14,7 @@ try {
   await database.migrate()
   const result = await loadContent({ db: database.db, storage: createObjectStore(config.storage) }, { districtCode: process.env.CONTENT_DISTRICT || 'demo' })
   if ('reason' in result) console.error(`No district with code "${process.env.CONTENT_DISTRICT || 'demo'}": run npm run seed:demo first, or set CONTENT_DISTRICT.`)
-  else console.log(`Starter content: ${result.loaded} loaded, ${result.skipped} already there.`)
+  else console.log(`Starter content: ${result.loaded} loaded, ${result.skipped} already there; sign glossary: ${result.signGlossary.loaded} loaded, ${result.signGlossary.skipped} already there.`)
   await database.close()
   if ('reason' in result) process.exit(1)
 } catch (error) {

@@ -11,6 +11,7 @@ import type { ObjectStore } from '~/platform/storage/object-store'
 import { makeThumbnail, uploadFile } from './files.server'
 import { markdownToDoc } from './markdown'
 import { createResource, publishDirectly } from './resources.server'
+import { loadSignGlossary } from '~/modules/signs/content.server'
 
 /**
  * The starter corpus: one Markdown file per resource under content/resources, with YAML front matter
@@ -110,5 +111,6 @@ export async function loadContent(ctx: { db: Database; storage: ObjectStore; que
       throw new Error(`content/resources/${name}: ${error instanceof Error ? `${error.message} ${JSON.stringify((error as { options?: unknown }).options ?? {})}` : String(error)}`)
     }
   }
-  return { loaded, skipped }
+  const signGlossary = await loadSignGlossary(ctx.db, author, dir)
+  return { loaded, skipped, signGlossary }
 }

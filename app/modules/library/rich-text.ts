@@ -4,6 +4,8 @@
  * dropped), and it runs both when a document is saved and before one is rendered, so user input is
  * never trusted as markup. Pure and isomorphic: the React renderer is in app/components/rich-text.tsx.
  */
+import { cleanSignTermAttrs, signTermMark } from '~/modules/signs/marks'
+
 export interface RichNode {
   type: string
   attrs?: Record<string, unknown>
@@ -20,7 +22,7 @@ export const calloutKinds = ['adaptation', 'tip', 'caution'] as const
 export type CalloutKind = (typeof calloutKinds)[number]
 
 const blockTypes = new Set(['paragraph', 'heading', 'bulletList', 'orderedList', 'blockquote', 'horizontalRule', 'table', 'image', 'callout', 'codeBlock'])
-const markTypes = new Set(['bold', 'italic', 'underline', 'strike', 'code', 'link'])
+const markTypes = new Set(['bold', 'italic', 'underline', 'strike', 'code', 'link', signTermMark])
 /** Which children each container may hold. */
 const childrenOf: Record<string, Set<string>> = {
   doc: blockTypes,
@@ -93,6 +95,9 @@ function cleanMarks(marks: RichNode['marks']): RichNode['marks'] {
     if (mark.type === 'link') {
       const href = safeHref(mark.attrs?.href)
       if (href) kept.push({ type: 'link', attrs: { href } })
+    } else if (mark.type === signTermMark) {
+      const attrs = cleanSignTermAttrs(mark.attrs)
+      if (attrs && !kept.some((m) => m.type === signTermMark)) kept.push({ type: signTermMark, attrs })
     } else if (!kept.some((m) => m.type === mark.type)) kept.push({ type: mark.type })
   }
   return kept.length ? kept : undefined

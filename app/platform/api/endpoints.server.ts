@@ -3,10 +3,11 @@ import { libraryEndpoints } from '~/modules/library/api.server'
 import { searchEndpoints } from '~/modules/search/api.server'
 import { brailleEndpoints } from '~/modules/braille/api.server'
 import { mediaEndpoints } from '~/modules/media/api.server'
+import { signsEndpoints } from '~/modules/signs/api.server'
 import type { Endpoint } from './endpoint'
 import { createRouter } from './router.server'
 
 /** Every capability's endpoints, in the order the OpenAPI document lists them. */
-export const endpoints: Endpoint[] = [...accountsEndpoints, ...libraryEndpoints, ...mediaEndpoints, ...searchEndpoints, ...brailleEndpoints]
+export const endpoints: Endpoint[] = [...accountsEndpoints, ...libraryEndpoints, ...mediaEndpoints, ...searchEndpoints, ...brailleEndpoints, ...signsEndpoints]
 
 export const handleApi = createRouter(endpoints)

@@ -2,6 +2,7 @@ import { mediaMessages } from '~/modules/media/messages'
 import { libraryEn } from '~/modules/library/i18n/en'
 import { searchEn } from '~/modules/search/i18n/en'
 import { brailleEn } from '~/modules/braille/i18n/en'
+import { signsEn } from '~/modules/signs/i18n/en'
 import type { zhCN } from './zh-CN'
 
 type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -229,6 +230,7 @@ export const en: Messages<typeof zhCN> = {
   library: libraryEn,
   search: searchEn,
   braille: brailleEn,
+  signs: signsEn,
   errors: {
     title: 'Something went wrong',
     notFoundTitle: 'Page not found',

@@ -2,6 +2,7 @@ import { mediaMessages } from '~/modules/media/messages'
 import { libraryZhCN } from '~/modules/library/i18n/zh-CN'
 import { searchZhCN } from '~/modules/search/i18n/zh-CN'
 import { brailleZhCN } from '~/modules/braille/i18n/zh-CN'
+import { signsZhCN } from '~/modules/signs/i18n/zh-CN'
 
 /** The source of truth for UI text. en.ts must carry the same keys (the type checks it). */
 export const zhCN = {
@@ -221,6 +222,7 @@ export const zhCN = {
   library: libraryZhCN,
   search: searchZhCN,
   braille: brailleZhCN,
+  signs: signsZhCN,
   errors: {
     title: '出错了',
     notFoundTitle: '找不到这个页面',
