@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
+import { setPriority } from 'node:os'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type { MediaMessage, MediaProbe } from '#db/schema'
@@ -43,10 +44,16 @@ export class MediaToolError extends Error {
 export function runTool(
   command: string,
   args: string[],
-  options: { onStdoutLine?: (line: string) => void; signal?: AbortSignal; collectStdout?: boolean } = {},
+  options: { onStdoutLine?: (line: string) => void; signal?: AbortSignal; collectStdout?: boolean; background?: boolean } = {},
 ): Promise<{ stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], signal: options.signal })
+    // On the embedded default the encoder shares the machine with the web process: pages must stay quick.
+    if (options.background && child.pid) {
+      try {
+        setPriority(child.pid, 10)
+      } catch {}
+    }
     let stdout = ''
     let stderr = ''
     let pending = ''

@@ -194,6 +194,7 @@ async function encode(tools: MediaTools, plan: LadderPlan, source: string, out: 
   const totalUs = Math.max(1, plan.durationSeconds * 1e6)
   await runTool(tools.ffmpeg, ladderArguments(plan, source, out), {
     signal,
+    background: true,
     onStdoutLine: (line) => {
       // With video, the first output's frame count is exact; out_time also counts image outputs' odd timestamps.
       const frame = plan.rungs.length ? /^frame=(\d+)/.exec(line) : null

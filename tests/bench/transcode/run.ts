@@ -85,7 +85,8 @@ for (let round = 0; round < rounds; round++) {
   const out = path.join(work, `plain-${round}`)
   mkdirSync(out, { recursive: true })
   let started = performance.now()
-  await runTool(tools.ffmpeg, plainArguments(out))
+  // At the same (lowered) priority as the worker's encoder, so both meet the machine's other load alike.
+  await runTool(tools.ffmpeg, plainArguments(out), { background: true })
   plain.push((performance.now() - started) / 1000)
   rmSync(out, { recursive: true, force: true })
 
