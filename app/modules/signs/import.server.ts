@@ -1,14 +1,14 @@
 import { parse } from 'csv-parse/sync'
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#db/client'
-import { signTerms } from '#db/schema'
+import { signTermLinks, signTerms } from '#db/schema'
 import type { Actor } from '~/modules/accounts/actor'
 import { requirePermission } from '~/modules/accounts/permissions'
 import { AppError, fieldErrorsOf, type FieldErrors, type Message } from '~/platform/errors'
 import { isSignCategory, signCategories, type SignCategory } from './categories'
 import { signsEn } from './i18n/en'
 import { signsZhCN } from './i18n/zh-CN'
-import { signTermInput } from './schemas'
+import { signTermInput, type SignTermInput } from './schemas'
 import { saveTerm } from './terms.server'
 
 export const maxImportRows = 2000
@@ -40,8 +40,9 @@ export function categoryFromCsv(value: string | undefined): SignCategory | null 
  * Imports a glossary from CSV. Each row stands alone: a bad row is reported with its line number and
  * writes nothing of itself; the others go in. A word already in the district is updated, or left as
  * it is with `existing: 'skip'` (the starter glossary, so a teacher's corrections survive reloading).
- * Rows are tried in file order and a row failing only because it names a word of a later row is
- * tried again after it, so a file may list related words in any order.
+ * Related words may name the glossary or any good row of the file, in any order (two rows may name
+ * each other): each row is written with the links it can have at that moment, and the links to rows
+ * further down are added once those are in.
  */
 export async function importSignTerms(
   db: Database,
@@ -52,43 +53,66 @@ export async function importSignTerms(
   requirePermission(actor, 'edit:signs')
   const rows = parseCsv(csv)
   const report: SignImportReport = { imported: [], skipped: [], failed: [] }
-  const firstRowOf = new Map<string, number>()
-  let pending: { row: number; word: string; raw: Record<string, string | undefined> }[] = []
+  const fail = (row: number, word: string, fields: FieldErrors) => report.failed.push({ row, word, fields: renameFields(fields) })
 
+  const firstRowOf = new Map<string, number>()
+  let good: { row: number; input: SignTermInput }[] = []
   rows.forEach((raw, index) => {
     const row = index + 2
     const word = (raw.word ?? '').trim()
     const first = firstRowOf.get(word)
-    if (word && first !== undefined) {
-      report.failed.push({ row, word, fields: { word: { key: 'signs.errors.duplicateInFile', params: { word, first } } } })
-      return
-    }
+    if (word && first !== undefined) return fail(row, word, { word: { key: 'signs.errors.duplicateInFile', params: { word, first } } })
     if (word) firstRowOf.set(word, row)
-    pending.push({ row, word, raw })
+    const parsed = parseRow(raw)
+    if (parsed.ok) good.push({ row, input: parsed.input })
+    else fail(row, word, parsed.fields)
   })
 
-  let progress = true
-  let lastFailures = new Map<number, FieldErrors>()
-  while (pending.length && progress) {
-    progress = false
-    const retry: typeof pending = []
-    lastFailures = new Map()
-    for (const item of pending) {
-      const outcome = await importRow(db, actor, item.raw, options, item.row)
-      if (outcome.ok) {
-        if (outcome.skipped) report.skipped.push({ row: item.row, word: item.word })
-        else report.imported.push({ row: item.row, word: item.word, created: outcome.created })
-        progress = true
-      } else {
-        lastFailures.set(item.row, outcome.fields)
-        // Only a missing related word can be cured by a later row going in.
-        if (Object.keys(outcome.fields).every((f) => f === 'related')) retry.push(item)
-        else report.failed.push({ row: item.row, word: item.word, fields: outcome.fields })
-      }
-    }
-    pending = retry
+  // A related word must be in the glossary or on a good row; dropping a row can orphan others, so repeat until stable.
+  const glossary = new Set((await db.select({ word: signTerms.word }).from(signTerms).where(eq(signTerms.districtId, actor.districtId))).map((r) => r.word))
+  for (let changed = true; changed; ) {
+    changed = false
+    const known = new Set([...glossary, ...good.map((g) => g.input.word)])
+    good = good.filter(({ row, input }) => {
+      const unknown = input.related.filter((w) => !known.has(w))
+      if (unknown.length === 0) return true
+      fail(row, input.word, { related: { key: 'signs.errors.unknownRelated', params: { words: unknown.join('、') } } })
+      changed = true
+      return false
+    })
   }
-  for (const item of pending) report.failed.push({ row: item.row, word: item.word, fields: lastFailures.get(item.row) ?? {} })
+
+  const deferred: { termId: string; words: string[] }[] = []
+  for (const { row, input } of good) {
+    try {
+      await db.transaction(async (tx) => {
+        const [existing] = await tx
+          .select()
+          .from(signTerms)
+          .where(and(eq(signTerms.districtId, actor.districtId), eq(signTerms.word, input.word)))
+        if (existing && options.existing === 'skip') {
+          report.skipped.push({ row, word: input.word })
+          return
+        }
+        const present = new Set((input.related.length ? await tx.select({ word: signTerms.word }).from(signTerms).where(and(eq(signTerms.districtId, actor.districtId), inArray(signTerms.word, input.related))) : []).map((r) => r.word))
+        const contentKey = options.contentKeyPrefix ? `${options.contentKeyPrefix}${input.word}` : undefined
+        const termId = await saveTerm(tx, actor, { ...input, related: input.related.filter((w) => present.has(w)) }, existing ?? null, { contentKey })
+        const later = input.related.filter((w) => !present.has(w))
+        if (later.length) deferred.push({ termId, words: later })
+        report.imported.push({ row, word: input.word, created: !existing })
+      })
+    } catch (error) {
+      if (!(error instanceof AppError)) throw new Error(`sign glossary import failed on row ${row}`, { cause: error })
+      fail(row, input.word, error.options.fields ?? { _: error.userMessage })
+    }
+  }
+  for (const { termId, words } of deferred) {
+    const targets = await db
+      .select({ id: signTerms.id })
+      .from(signTerms)
+      .where(and(eq(signTerms.districtId, actor.districtId), inArray(signTerms.word, words)))
+    if (targets.length) await db.insert(signTermLinks).values(targets.map((t) => ({ termId, relatedId: t.id }))).onConflictDoNothing()
+  }
 
   report.failed.sort((a, b) => a.row - b.row)
   report.imported.sort((a, b) => a.row - b.row)
@@ -96,9 +120,7 @@ export async function importSignTerms(
   return report
 }
 
-type RowOutcome = { ok: true; created: boolean; skipped: boolean } | { ok: false; fields: FieldErrors }
-
-async function importRow(db: Database, actor: Actor, raw: Record<string, string | undefined>, options: { existing?: 'update' | 'skip'; contentKeyPrefix?: string }, row: number): Promise<RowOutcome> {
+function parseRow(raw: Record<string, string | undefined>): { ok: true; input: SignTermInput } | { ok: false; fields: FieldErrors } {
   const categoryText = raw.category?.trim() ?? ''
   const category = categoryFromCsv(categoryText)
   const parsed = signTermInput.safeParse({
@@ -112,24 +134,8 @@ async function importRow(db: Database, actor: Actor, raw: Record<string, string 
   })
   const fields: FieldErrors = parsed.success ? {} : fieldErrorsOf(parsed.error)
   if (!category && categoryText) fields.category = { key: 'signs.errors.unknownCategory', params: { name: categoryText } }
-  if (!parsed.success || Object.keys(fields).length) return { ok: false, fields: renameFields(fields) }
-
-  const input = parsed.data
-  try {
-    return await db.transaction(async (tx) => {
-      const [existing] = await tx
-        .select()
-        .from(signTerms)
-        .where(and(eq(signTerms.districtId, actor.districtId), eq(signTerms.word, input.word)))
-      if (existing && options.existing === 'skip') return { ok: true as const, created: false, skipped: true }
-      const contentKey = options.contentKeyPrefix ? `${options.contentKeyPrefix}${input.word}` : undefined
-      await saveTerm(tx, actor, input, existing ?? null, { contentKey })
-      return { ok: true as const, created: !existing, skipped: false }
-    })
-  } catch (error) {
-    if (error instanceof AppError) return { ok: false, fields: renameFields(error.options.fields ?? { _: error.userMessage }) }
-    throw new Error(`sign glossary import failed on row ${row}`, { cause: error })
-  }
+  if (!parsed.success || Object.keys(fields).length) return { ok: false, fields }
+  return { ok: true, input: { ...parsed.data, related: parsed.data.related.filter((w) => w !== parsed.data.word) } }
 }
 
 /** The report names the CSV's columns, not the form's fields. */
