@@ -1,6 +1,8 @@
 import { Fragment, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SignTermButton } from '~/components/signs/sign-term-button'
 import { safeHref, safeImageSrc, sanitizeDoc, type RichNode } from '~/modules/library/rich-text'
+import { cleanSignTermAttrs, signTermMark } from '~/modules/signs/marks'
 
 /**
  * Renders stored Tiptap JSON through the allow-list: the document is sanitized again here and each
@@ -141,6 +143,24 @@ function Marked({ node }: { node: RichNode }) {
       const href = safeHref(mark.attrs?.href)
       if (href) out = <a href={href} rel="noopener noreferrer nofollow">{out}</a>
     }
+  }
+  const sign = node.marks?.find((mark) => mark.type === signTermMark)
+  const termId = sign ? cleanSignTermAttrs(sign.attrs)?.termId : undefined
+  if (termId) {
+    // A button inside a link is not allowed: a linked word keeps its link, its sign comes right after.
+    const linked = node.marks?.some((mark) => mark.type === 'link' && safeHref(mark.attrs?.href))
+    return linked ? (
+      <>
+        {out}
+        <SignTermButton termId={termId} label={node.text ?? ''}>
+          {'🤟'}
+        </SignTermButton>
+      </>
+    ) : (
+      <SignTermButton termId={termId} label={node.text ?? ''}>
+        {out}
+      </SignTermButton>
+    )
   }
   return <Fragment>{out}</Fragment>
 }

@@ -5,6 +5,8 @@ import { EditorContent, useEditor, type Editor } from '@tiptap/react'
 import StarterKit from '@tiptap/starter-kit'
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { SignTermPicker } from '~/components/signs/sign-term-picker'
+import { SignTerm } from '~/components/signs/sign-term-extension'
 import { sanitizeDoc, type RichDoc } from '~/modules/library/rich-text'
 
 /** A box of adapted guidance inside a lesson: the one node of our own. */
@@ -32,6 +34,7 @@ const extensions = [
   TableCell,
   Image,
   Callout,
+  SignTerm,
 ]
 
 interface Props {
@@ -120,6 +123,7 @@ function Toolbar({ editor }: { editor: Editor }) {
         },
         editor.isActive('link'),
       )}
+      <SignTermPicker editor={editor} />
       {button(t('library.editor.image'), () => {
         const src = window.prompt(t('library.editor.imagePrompt'))
         if (!src) return

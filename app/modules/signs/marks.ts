@@ -16,24 +16,3 @@ export function cleanSignTermAttrs(attrs: Record<string, unknown> | undefined): 
   const termId = attrs?.termId
   return isTermId(termId) ? { termId: termId.toLowerCase() } : null
 }
-
-interface Marked {
-  marks?: { type: string; attrs?: Record<string, unknown> }[]
-  content?: Marked[]
-}
-
-/** Every term a document's sign marks name, once each. */
-export function termIdsIn(doc: Marked): string[] {
-  const ids = new Set<string>()
-  const walk = (node: Marked) => {
-    for (const mark of node.marks ?? []) {
-      if (mark.type === signTermMark) {
-        const attrs = cleanSignTermAttrs(mark.attrs)
-        if (attrs) ids.add(attrs.termId)
-      }
-    }
-    node.content?.forEach(walk)
-  }
-  walk(doc)
-  return [...ids]
-}

@@ -10,5 +10,11 @@ export function searchKeysOf(word: string): { pinyin: string; initials: string }
 /** The pinyin shown beside a word, with tone marks ("lǎo shī"). */
 export const pinyinOf = (word: string) => pinyin(word, { nonZh: 'consecutive' })
 
-/** A query as the keys are stored: lower case, no spaces or tone-less ü written as v. */
-export const normaliseQuery = (text: string) => text.toLowerCase().replace(/ü/g, 'v').replace(/\s+/g, '')
+/** A query as the keys are stored: lower case, no spaces, no tone marks, ü written as v ("Lǚ xíng" → "lvxing"). */
+export const normaliseQuery = (text: string) =>
+  text
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/u\u0308/g, 'v')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/\s+/g, '')

@@ -56,7 +56,7 @@ export async function listTerms(db: Database, actor: Actor, filters: unknown): P
     .from(signTerms)
     .where(and(...conditions))
     .orderBy(
-      key ? sql`case when ${signTerms.word} = ${q} then 0 when ${signTerms.word} like ${`${escapeLike(q)}%`} then 1 else 2 end` : sql`0`,
+      ...(key ? [sql`case when ${signTerms.word} = ${q} then 0 when ${signTerms.word} like ${`${escapeLike(q)}%`} then 1 else 2 end`] : []),
       asc(signTerms.pinyin),
       asc(signTerms.word),
     )

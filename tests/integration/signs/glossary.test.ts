@@ -56,6 +56,10 @@ describe.each(databaseKinds)('the sign glossary on %s', (kind) => {
     expect((await api('GET', `/signs?q=anj`, { token: token.family })).body.terms.map((t: { word: string }) => t.word)).toEqual(['安静'])
     expect((await api('GET', `/signs?q=zy`, { token: token.student })).body.terms.map((t: { word: string }) => t.word)).toEqual(['注意'])
     expect((await api('GET', `/signs?q=静`, { token: token.student })).body.terms.map((t: { word: string }) => t.word)).toEqual(['安静'])
+    const all = (await api('GET', '/signs', { token: token.student })).body
+    expect(all.terms.map((t: { word: string }) => t.word)).toEqual(['安静', '注意'])
+    expect(all.counts).toMatchObject({ classroom: 2, daily: 0 })
+    expect((await api('GET', '/signs?category=daily', { token: token.student })).body.terms).toEqual([])
   })
 
   it('refuses bad input field by field, in both languages, and saves nothing of it', async () => {
