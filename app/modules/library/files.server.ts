@@ -145,8 +145,9 @@ async function store(ctx: Ctx, actor: Actor, resourceId: string, fileName: strin
     },
   })
   const counted = new PassThrough()
-  stream.on('error', (error) => counted.destroy(error))
-  stream.pipe(limit).on('error', (error) => counted.destroy(error)).pipe(counted)
+  // pipeline listens for errors on every stream, so a limit hit before the store starts reading is
+  // kept on `counted` (and rejects the store's read) instead of escaping as an uncaught error.
+  pipeline(stream, limit, counted).catch(() => {})
   try {
     await ctx.storage.put(key, counted, { contentType })
   } catch (error) {
