@@ -30,6 +30,8 @@ export const searchDocuments = pgTable(
   },
   (t) => [
     index('search_documents_words_idx').using('gin', t.words),
+    index('search_documents_title_words_idx').using('gin', t.titleWords),
+    index('search_documents_updated_idx').on(t.updatedAt),
     index('search_documents_district_idx').on(t.districtId),
     index('search_documents_owner_idx').on(t.ownerId).where(sql`not ${t.published}`),
     index('search_documents_groups_idx').using('gin', t.groupIds),

@@ -1,0 +1,2 @@
+CREATE INDEX "search_documents_title_words_idx" ON "search_documents" USING gin ("title_words");--> statement-breakpoint
+CREATE INDEX "search_documents_updated_idx" ON "search_documents" USING btree ("updated_at");
