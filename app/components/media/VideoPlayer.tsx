@@ -363,6 +363,11 @@ export function VideoPlayer({ source, transcript = true }: { source: PlayerSourc
                 step={0.1}
                 value={Math.min(time, duration)}
                 onChange={(event) => seekTo(Number(event.target.value))}
+                onKeyUp={(event) => {
+                  const at = Number(event.currentTarget.value)
+                  setPreview({ time: at, left: duration > 0 ? (at / duration) * 100 : 0 })
+                }}
+                onBlur={() => setPreview(null)}
                 aria-valuetext={t('media.player.seekValue', { current: formatClock(time), total: formatClock(duration) })}
               />
             </label>
