@@ -32,7 +32,7 @@ export default function SignGlossary() {
     <section aria-labelledby="signs-title" className="signs-page">
       <h1 id="signs-title">{t('signs.title')}</h1>
       <p>{t('signs.intro')}</p>
-      <Form method="get" role="search" className="signs-search" aria-label={t('signs.searchLabel')}>
+      <Form method="get" role="search" className="signs-search" aria-label={t('signs.title')}>
         <div className="field">
           <label htmlFor="signs-q">{t('signs.searchLabel')}</label>
           <p id="signs-q-hint" className="hint">

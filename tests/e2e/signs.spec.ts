@@ -13,7 +13,7 @@ test('the sign glossary: browse by category, search by pinyin, a term with its d
   await expectAccessible(page)
 
   await page.getByRole('navigation', { name: '按类别浏览' }).getByRole('link', { name: /^全部类别/ }).click()
-  await page.getByLabel('查找词汇').fill('anj')
+  await page.getByRole('searchbox', { name: '查找词汇' }).fill('anj')
   await page.getByRole('button', { name: '查找' }).click()
   await expect(page.getByRole('heading', { name: '共 1 个词' })).toBeVisible()
   await page.getByRole('link', { name: /安静/ }).click()

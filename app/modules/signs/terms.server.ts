@@ -8,6 +8,8 @@ import { AppError, notFound, parseInput, type FieldErrors } from '~/platform/err
 import { signCategories, type SignCategory } from './categories'
 import { normaliseQuery, pinyinOf, searchKeysOf } from './pinyin.server'
 import { signSearchInput, signTermInput, type SignTermInput } from './schemas'
+import { searchDocumentId } from './search-source.server'
+import { markForIndexing } from '~/modules/search/sync.server'
 
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
 type TermRow = typeof signTerms.$inferSelect
@@ -129,7 +131,10 @@ export async function updateTerm(db: Database, actor: Actor, id: string, input: 
 export async function deleteTerm(db: Database, actor: Actor, id: string): Promise<void> {
   requirePermission(actor, 'edit:signs')
   const existing = await findTerm(db, actor, id)
-  await db.delete(signTerms).where(eq(signTerms.id, existing.id))
+  await db.transaction(async (tx) => {
+    await tx.delete(signTerms).where(eq(signTerms.id, existing.id))
+    await markForIndexing(tx, [searchDocumentId(existing.id)])
+  })
 }
 
 /**
@@ -184,6 +189,7 @@ export async function saveTerm(tx: Executor, actor: Actor, input: SignTermInput,
       .returning({ id: signTerms.id })
     id = row!.id
   }
+  await markForIndexing(tx, [searchDocumentId(id)])
   if (relatedRows.length) await tx.insert(signTermLinks).values(relatedRows.map((r) => ({ termId: id, relatedId: r.id }))).onConflictDoNothing()
   return id
 }

@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadContent } from '../../../app/modules/library/content.server'
+import { searchFor } from '../../../app/modules/search/search.server'
+import { syncSearchIndex } from '../../../app/modules/search/sync.server'
+import { actorFor } from '../../support/media'
 import { databaseKinds } from '../../support/database'
 import { api, apiToken } from '../../support/http'
 import { startTestRuntime, stopTestRuntime, type Runtime } from '../../support/runtime'
@@ -157,5 +160,19 @@ describe.each(databaseKinds)('the sign glossary on %s', (kind) => {
     expect(await count(`select count(*) n from sign_terms where word = '安静' and notes = '导入改的'`)).toBe(1)
     expect(await count(`select count(*) n from sign_terms where category = 'classroom'`)).toBeGreaterThanOrEqual(15)
     expect(await count(`select count(*) n from sign_terms where category = 'daily'`)).toBeGreaterThanOrEqual(15)
+  })
+
+  it('makes terms findable in the platform search, and a deleted term is no longer found', async () => {
+    await syncSearchIndex(rt.db, rt.search)
+    const teacher = await actorFor(rt.db, 'teacher')
+    const raise = (await api('GET', '/signs?q=举手', { token: token.teacher })).body.terms[0]
+    const found = await searchFor(rt, teacher, { q: '举手', kind: 'sign_term' })
+    // The word itself first; terms that mention it in their description after.
+    expect(found.hits[0]).toMatchObject({ id: `sign:${raise.id}`, url: `/signs/${raise.id}`, title: '举手' })
+    expect((await api('DELETE', `/signs/${raise.id}`, { token: token.researcher })).status).toBe(204)
+    await syncSearchIndex(rt.db, rt.search)
+    expect((await searchFor(rt, teacher, { q: '举手', kind: 'sign_term' })).hits.map((h) => h.id)).not.toContain(`sign:${raise.id}`)
+    // Its links went with it.
+    expect(await count(`select count(*) n from sign_term_links where term_id = '${raise.id}' or related_id = '${raise.id}'`)).toBe(0)
   })
 })

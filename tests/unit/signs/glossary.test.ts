@@ -92,3 +92,39 @@ describe('search keys', () => {
     expect(normaliseQuery('lǎo shī')).toBe('laoshi')
   })
 })
+
+describe('a term in the platform search', () => {
+  it('is sign-language material of its district, found by word, pinyin and description', async () => {
+    const { toSearchDocument } = await import('../../../app/modules/signs/search-source.server')
+    const row = {
+      id: termId,
+      districtId: 'd1',
+      word: '安静',
+      pinyin: 'anjing',
+      initials: 'aj',
+      category: 'classroom',
+      handshape: '一手伸食指',
+      movement: '食指竖在嘴唇前',
+      notes: '',
+      videoAssetId: null,
+      contentKey: null,
+      createdBy: null,
+      updatedBy: null,
+      createdAt: new Date(0),
+      updatedAt: new Date(0),
+    }
+    expect(toSearchDocument(row)).toMatchObject({
+      id: `sign:${termId}`,
+      kind: 'sign_term',
+      title: '安静',
+      summary: '课堂用语 · 食指竖在嘴唇前',
+      body: '一手伸食指\n食指竖在嘴唇前',
+      keywords: ['ān jìng', 'anjing', 'aj'],
+      url: `/signs/${termId}`,
+      features: ['sign'],
+      districtId: 'd1',
+      published: true,
+    })
+    expect(toSearchDocument({ ...row, videoAssetId: termId }).features).toEqual(['sign', 'video'])
+  })
+})

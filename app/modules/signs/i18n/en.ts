@@ -4,6 +4,7 @@ type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Mes
 
 export const signsEn: Messages<typeof signsZhCN> = {
   nav: 'Sign glossary',
+  searchKind: 'Sign glossary term',
   title: 'Sign-language glossary',
   intro: 'Everyday words in national common sign language (国家通用手语): each says which handshape and movement to use, and plays a sign video where one has been uploaded.',
   searchLabel: 'Find a word',

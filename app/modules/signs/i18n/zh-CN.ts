@@ -1,6 +1,7 @@
 /** The sign-language glossary's UI text; the catalogue mounts it under `signs`. */
 export const signsZhCN = {
   nav: '手语词汇',
+  searchKind: '手语词汇',
   title: '手语词汇表',
   intro: '国家通用手语常用词：每个词写明手形和动作，上传了手语视频的可以直接观看。',
   searchLabel: '查找词汇',
