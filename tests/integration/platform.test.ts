@@ -50,7 +50,8 @@ describe('the platform surface', () => {
     const resource = (await api('POST', '/resources', { token, body: lessonInput() })).body
     const [admin] = await rt.db.select().from(users).where(eq(users.username, 'admin'))
     const [video] = await rt.db.insert(mediaAssets).values({ districtId: admin!.districtId, ownerId: admin!.id, title: '整理书包', originalName: '整理书包.mp4', originalSize: 1000 }).returning()
-    const params: Record<string, string> = { '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id, '/resources/{id}': resource.id, '/media/{id}': video!.id, '/media/{id}/player': video!.id }
+    const signTerm = (await api('POST', '/signs', { token, body: { word: '谢谢', category: 'daily', related: '' } })).body
+    const params: Record<string, string> = { '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id, '/resources/{id}': resource.id, '/media/{id}': video!.id, '/media/{id}/player': video!.id, '/signs/{id}': signTerm.id }
     for (const e of endpoints.filter((e) => e.method === 'GET' && e.response)) {
       const asRole = e.path === '/me/classes' ? 'teacher' : e.path === '/me/children' ? 'family' : 'admin'
       const path = e.path.includes('{') ? e.path.replace('{id}', params[e.path]!) : e.path
