@@ -75,14 +75,18 @@ export function createPostgresSearchIndex(database: DatabaseHandle): SearchIndex
   /**
    * One page of hits: documents whose title matches first (ranked by how well it matches), then the
    * rest, newest first. Each part is cheap on its own even when half the index matches: titles are
-   * few and have their own index, and the rest walks the newest documents until the page is full.
+   * few and have their own index; the rest, when very many match, walks the newest documents until
+   * the page is full, and otherwise sorts the few that match (walking the newest documents for rare
+   * words would read the whole index before giving up).
    */
   async function find(query: SearchQuery, viewer: Viewer, plan: PlannedWord[]) {
+    const counted = await countFacets(query, viewer, plan)
+    const newest = counted.approximate ? 'updated_at desc' : `(updated_at + interval '0 seconds') desc`
     const start = (query.page - 1) * query.pageSize
     let ids: string[]
     if (!plan.length) {
       const w = where(query, viewer, plan)
-      ids = (await run<{ id: string }>(`select id from search_documents ${w.sql} order by updated_at desc, id limit ${w.param(query.pageSize)} offset ${w.param(start)}`, w.values)).map((r) => r.id)
+      ids = (await run<{ id: string }>(`select id from search_documents ${w.sql} order by ${newest}, id limit ${w.param(query.pageSize)} offset ${w.param(start)}`, w.values)).map((r) => r.id)
     } else {
       const tsquery = toTsquery(plan)
       const inTitle = where(query, viewer, plan)
@@ -100,7 +104,7 @@ export function createPostgresSearchIndex(database: DatabaseHandle): SearchIndex
         const rest = where(query, viewer, plan)
         rest.add(`not (title_words @@ ${rest.param(tsquery)}::tsquery)`)
         const restIds = await run<{ id: string }>(
-          `select id from search_documents ${rest.sql} order by updated_at desc, id limit ${rest.param(query.pageSize - ids.length)} offset ${rest.param(Math.max(0, start - titleCount))}`,
+          `select id from search_documents ${rest.sql} order by ${newest}, id limit ${rest.param(query.pageSize - ids.length)} offset ${rest.param(Math.max(0, start - titleCount))}`,
           rest.values,
         )
         ids = [...ids, ...restIds.map((r) => r.id)]
@@ -116,8 +120,7 @@ export function createPostgresSearchIndex(database: DatabaseHandle): SearchIndex
         )
       : []
     const byId = new Map(rows.map((r) => [r.id, r]))
-    const { total, facets, approximate } = await countFacets(query, viewer, plan)
-    return { rows: ids.flatMap((id) => byId.get(id) ?? []), total, facets, approximate }
+    return { rows: ids.flatMap((id) => byId.get(id) ?? []), ...counted }
   }
 
   const count = async (w: Where) => Number((await run<{ n: number }>(`select count(*)::int as n from search_documents ${w.sql}`, w.values))[0]?.n ?? 0)
