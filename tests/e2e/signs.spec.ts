@@ -46,8 +46,25 @@ test('the sign glossary: browse by category, search by pinyin, a term with its d
   await expect(page.getByRole('link', { name: '安静' })).toBeVisible()
   await expectAccessible(page)
 
+  await page.getByRole('link', { name: '编辑词条' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: /编辑词条/ })).toBeVisible()
+  await expect(page.getByLabel(/^相关词/)).toHaveValue('安静')
+  await expectAccessible(page)
+  await page.getByLabel(/^备注/).fill('提醒学生小声说话时用')
+  await page.getByRole('button', { name: '保存', exact: true }).click()
+  await expect(page.getByText('提醒学生小声说话时用')).toBeVisible()
+
+  // A glossary from a spreadsheet: the good rows go in, a bad row is reported by its line.
   await visit(page, '/signs/import')
-  await expect(page.getByRole('heading', { level: 1, name: '导入手语词汇表' })).toBeVisible()
+  await page.getByLabel(/^CSV 文件/).setInputFiles({
+    name: '词汇表.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('word,category,handshape,movement,notes,related\n铅笔,课堂用语,一手拇指与食指捏合,像握笔写字,,笔\n飞,魔法,,,,\n', 'utf8'),
+  })
+  await page.getByRole('button', { name: '导入', exact: true }).click()
+  await expect(page.getByRole('status').filter({ hasText: '导入 1 行，1 行有错误。' })).toBeVisible()
+  await expect(page.getByRole('row', { name: /第 3 行/ })).toContainText('没有“魔法”这个类别。')
+  await expectAccessible(page)
 })
 
 test('a teacher marks a word of a lesson with its sign, and a reader opens it from the text with the keyboard', async ({ page }) => {
