@@ -1,4 +1,6 @@
+import path from 'node:path'
 import { expect, test } from '@playwright/test'
+import { makeClip } from '../support/media-clips'
 import { expectAccessible, signIn, visit } from './support'
 
 test('the sign glossary: browse by category, search by pinyin, a term with its description, and a new term', async ({ page }) => {
@@ -52,6 +54,7 @@ test('the sign glossary: browse by category, search by pinyin, a term with its d
   await expectAccessible(page)
   await page.getByLabel(/^备注/).fill('提醒学生小声说话时用')
   await page.getByRole('button', { name: '保存', exact: true }).click()
+  await page.waitForURL(/\/signs\/[0-9a-f-]{36}$/)
   await expect(page.getByText('提醒学生小声说话时用')).toBeVisible()
 
   // A glossary from a spreadsheet: the good rows go in, a bad row is reported by its line.
@@ -67,8 +70,26 @@ test('the sign glossary: browse by category, search by pinyin, a term with its d
   await expectAccessible(page)
 })
 
-test('a teacher marks a word of a lesson with its sign, and a reader opens it from the text with the keyboard', async ({ page }) => {
+test('a teacher marks a word of a lesson with its sign, and a reader opens its video from the text with the keyboard', async ({ page }) => {
+  test.setTimeout(180_000)
   await signIn(page, 'teacher')
+
+  // The term gets its sign video through the media pipeline: uploaded from the term's form, transcoded, then played.
+  const clip = makeClip(path.resolve('.tmp/e2e-media-clips'), 'h264')
+  await page.goto(`/signs?q=${encodeURIComponent('安静')}`)
+  await page.getByRole('link', { name: /安静/ }).click()
+  await page.getByRole('link', { name: '编辑词条' }).click()
+  await page.getByLabel('手语视频', { exact: true }).setInputFiles(clip.file)
+  await page.getByRole('button', { name: '开始上传' }).click()
+  await expect(page.getByText('视频已上传，保存后生效。')).toBeVisible({ timeout: 30_000 })
+  await expect(page.getByLabel(/^视频编号/)).toHaveValue(/^[0-9a-f-]{36}$/)
+  await page.getByRole('button', { name: '保存', exact: true }).click()
+  await page.waitForURL(/\/signs\/[0-9a-f-]{36}$/)
+  await expect(async () => {
+    await page.reload()
+    await expect(page.getByRole('region', { name: /视频播放器/ })).toBeVisible({ timeout: 2000 })
+  }).toPass({ timeout: 90_000 })
+  await expectAccessible(page)
   await page.goto(`/search?q=${encodeURIComponent('表达我的心情')}`)
   await page.getByRole('link', { name: '沟通与交往：表达我的心情' }).click()
   await page.getByRole('button', { name: '改编为我的资源' }).click()
@@ -104,7 +125,7 @@ test('a teacher marks a word of a lesson with its sign, and a reader opens it fr
   await page.keyboard.press('Enter')
   const dialog = page.getByRole('dialog', { name: '“安静”的手语' })
   await expect(dialog).toBeVisible()
-  await expect(dialog.getByText('这个词还没有手语视频，请按文字说明打手语。')).toBeVisible()
+  await expect(dialog.getByRole('region', { name: /视频播放器/ })).toBeVisible()
   await expect(dialog.getByText(/食指竖在嘴唇前/)).toBeVisible()
   await expect(dialog.getByRole('button', { name: '关闭' })).toBeFocused()
   await expectAccessible(page)
