@@ -5,14 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -d node_modules ] || npm ci --no-audit --no-fund --loglevel=error
 
-# The e2e tests drive Debian's Chromium (with CJK fonts for Chinese pages) and the media tests run ffmpeg.
-if ! command -v chromium >/dev/null || ! command -v ffmpeg >/dev/null || ! fc-list 2>/dev/null | grep -qi 'Noto Sans CJK'; then
+# The e2e tests drive Debian's Chromium (with CJK fonts for Chinese pages), the media tests run ffmpeg
+# and PDF thumbnails come from poppler's pdftoppm. (fc-list is asked by name: grep -q in a pipeline
+# would trip pipefail.)
+if ! command -v chromium >/dev/null || ! command -v ffmpeg >/dev/null || ! command -v pdftoppm >/dev/null || [ -z "$(fc-list 'Noto Sans CJK SC' 2>/dev/null)" ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    echo "== installing chromium, fonts-noto-cjk and ffmpeg (apt-get)"
-    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk ffmpeg >/dev/null
+    echo "== installing chromium, fonts-noto-cjk, ffmpeg and poppler-utils (apt-get)"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium fonts-noto-cjk ffmpeg poppler-utils >/dev/null
   else
-    echo "The tests need Chromium, Noto CJK fonts and ffmpeg. Install them once with:" >&2
-    echo "  sudo apt-get install chromium fonts-noto-cjk ffmpeg" >&2
+    echo "The tests need Chromium, Noto CJK fonts, ffmpeg and poppler-utils. Install them once with:" >&2
+    echo "  sudo apt-get install chromium fonts-noto-cjk ffmpeg poppler-utils" >&2
     exit 1
   fi
 fi
