@@ -2,11 +2,13 @@ import { and, asc, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import { signTermLinks, signTerms } from '#db/schema'
 import type { Actor } from '~/modules/accounts/actor'
+import { isUniqueViolation } from '~/modules/accounts/db-errors'
 import { requirePermission } from '~/modules/accounts/permissions'
 import { findAsset, getPlayerSource, type PlayerSource } from '~/modules/media/index.server'
 import { AppError, notFound, parseInput, type FieldErrors } from '~/platform/errors'
 import { signCategories, type SignCategory } from './categories'
 import { normaliseQuery, pinyinOf, searchKeysOf } from './pinyin.server'
+import { isTermId } from './marks'
 import { signSearchInput, signTermInput, type SignTermInput } from './schemas'
 import { searchDocumentId } from './search-source.server'
 import { markForIndexing } from '~/modules/search/sync.server'
@@ -76,7 +78,7 @@ const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`)
 
 /** A term of the actor's district, else 404 (a term elsewhere is not revealed). */
 export async function findTerm(db: Pick<Database, 'select'>, actor: Actor, id: string): Promise<TermRow> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound('signs.errors.notFound')
+  if (!isTermId(id)) throw notFound('signs.errors.notFound')
   const [row] = await db
     .select()
     .from(signTerms)
@@ -116,7 +118,7 @@ async function relatedOf(db: Pick<Database, 'select'>, termId: string) {
 export async function createTerm(db: Database, actor: Actor, input: unknown): Promise<SignTermView> {
   requirePermission(actor, 'edit:signs')
   const parsed = parseInput(signTermInput, input)
-  const id = await db.transaction((tx) => saveTerm(tx, actor, parsed, null))
+  const id = await db.transaction((tx) => saveTerm(tx, actor, parsed, null)).catch(wordTakenOnRace(parsed.word))
   return getTerm(db, actor, id)
 }
 
@@ -124,8 +126,14 @@ export async function updateTerm(db: Database, actor: Actor, id: string, input: 
   requirePermission(actor, 'edit:signs')
   const existing = await findTerm(db, actor, id)
   const parsed = parseInput(signTermInput, input)
-  await db.transaction((tx) => saveTerm(tx, actor, parsed, existing))
+  await db.transaction((tx) => saveTerm(tx, actor, parsed, existing)).catch(wordTakenOnRace(parsed.word))
   return getTerm(db, actor, id)
+}
+
+/** Two editors saving the same new word at once: the second hears what the check would have said. */
+const wordTakenOnRace = (word: string) => (error: unknown): never => {
+  if (isUniqueViolation(error)) throw new AppError(400, { key: 'errors.badRequest' }, { fields: { word: { key: 'signs.errors.wordTaken', params: { word } } } })
+  throw error
 }
 
 export async function deleteTerm(db: Database, actor: Actor, id: string): Promise<void> {
