@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
-import { resources, resourceVariants, resourceVersions, type ResourceSnapshot } from '#db/schema'
+import { mediaAssets, mediaTextTracks, resources, resourceVariants, resourceVersions, searchOutbox, type ResourceSnapshot } from '#db/schema'
 import type { Feature, SearchDocument } from '~/modules/search/document'
 import type { SearchSource } from '~/modules/search/sync.server'
 import { plainText, type RichNode } from './rich-text'
@@ -28,7 +28,8 @@ export const resourceSearchSource: SearchSource = {
       const variants = await db.select().from(resourceVariants).where(eq(resourceVariants.resourceId, id)).orderBy(resourceVariants.position)
       content = { ...row, variants, fileIds: [] }
     }
-    return toSearchDocument({ id: row.id, districtId: row.districtId, authorId: row.authorId, published: row.publishedVersion !== null, updatedAt: row.updatedAt }, content)
+    const media = await mediaFeatures(db, content.mediaAssetIds)
+    return toSearchDocument({ id: row.id, districtId: row.districtId, authorId: row.authorId, published: row.publishedVersion !== null, updatedAt: row.updatedAt, media }, content)
   },
 
   async ids(db) {
@@ -38,7 +39,7 @@ export const resourceSearchSource: SearchSource = {
 
 /** The index's view of one resource version; pure, so it is tested without a database. */
 export function toSearchDocument(
-  meta: { id: string; districtId: string; authorId: string; published: boolean; updatedAt: Date },
+  meta: { id: string; districtId: string; authorId: string; published: boolean; updatedAt: Date; media?: { captions: boolean; sign: boolean } },
   content: ResourceSnapshot,
 ): SearchDocument {
   const details = content.details as Record<string, unknown>
@@ -56,8 +57,8 @@ export function toSearchDocument(
   const tiers = content.variants.filter((v) => v.key.startsWith('tier-')).map((v) => v.key.slice('tier-'.length))
   const features: Feature[] = []
   if (content.kind === 'video' || content.mediaAssetIds.length) features.push('video')
-  if (content.kind === 'video' && details.captions === true) features.push('captions')
-  if (content.kind === 'sign_language' || (content.kind === 'video' && details.signLanguage === true)) features.push('sign')
+  if (meta.media?.captions || (content.kind === 'video' && details.captions === true)) features.push('captions')
+  if (meta.media?.sign || content.kind === 'sign_language' || (content.kind === 'video' && details.signLanguage === true)) features.push('sign')
   if (content.kind === 'braille') features.push('braille')
   return {
     id: `resource:${meta.id}`,
@@ -79,6 +80,31 @@ export function toSearchDocument(
     groupIds: [],
     updatedAt: meta.updatedAt,
   }
+}
+
+/** Whether the attached videos carry captions, and a sign-language interpreter video. */
+async function mediaFeatures(db: Database, assetIds: string[]) {
+  if (!assetIds.length) return { captions: false, sign: false }
+  const [captions] = await db.select({ id: mediaTextTracks.id }).from(mediaTextTracks).where(and(inArray(mediaTextTracks.assetId, assetIds), eq(mediaTextTracks.kind, 'captions'))).limit(1)
+  const [sign] = await db
+    .select({ id: mediaAssets.id })
+    .from(mediaAssets)
+    .where(and(inArray(mediaAssets.parentId, assetIds), eq(mediaAssets.role, 'sign_language'), eq(mediaAssets.status, 'ready')))
+    .limit(1)
+  return { captions: Boolean(captions), sign: Boolean(sign) }
+}
+
+/**
+ * Marks for re-indexing every resource that shows this video (or the video this track belongs to):
+ * the media module calls it when captions or a sign-language track change, in the same transaction.
+ */
+export async function markResourcesShowingMedia(db: Pick<Database, 'execute'>, assetId: string) {
+  await db.execute(sql`
+    insert into ${searchOutbox} (document_id)
+    select 'resource:' || r.id from ${resources} r
+     where ${assetId}::uuid = any(r.media_asset_ids)
+        or exists (select 1 from ${mediaAssets} a where a.id = ${assetId}::uuid and a.parent_id = any(r.media_asset_ids))
+    on conflict (document_id) do update set changed_at = now()`)
 }
 
 /** Every string inside a kind's details (steps, units and their lessons, materials …). */

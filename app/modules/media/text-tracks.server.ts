@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { markResourcesShowingMedia } from '~/modules/library/search-source.server'
 import { Readable } from 'node:stream'
 import { and, eq, inArray } from 'drizzle-orm'
 import { z } from 'zod'
@@ -67,6 +68,7 @@ export async function saveTextTrack(
   await deps.db.transaction(async (tx) => {
     if (previous) await tx.delete(mediaTextTracks).where(eq(mediaTextTracks.id, previous.id))
     await tx.insert(mediaTextTracks).values({ id: trackId, assetId: asset.id, kind, language, label, storageKey: key, cueCount: cues.length, createdBy: actor.id })
+    await markResourcesShowingMedia(tx, asset.id)
   })
   if (previous) await deps.storage.delete(previous.storageKey).catch(() => {})
   return { id: trackId, cueCount: cues.length }
@@ -74,7 +76,11 @@ export async function saveTextTrack(
 
 export async function deleteTextTrack(deps: { db: Database; storage: ObjectStore }, actor: Actor, assetId: string, trackId: string) {
   const asset = await findAsset(deps.db, actor, assetId, 'manage')
-  const [track] = await deps.db.delete(mediaTextTracks).where(and(eq(mediaTextTracks.id, trackId), eq(mediaTextTracks.assetId, asset.id))).returning()
+  const track = await deps.db.transaction(async (tx) => {
+    const [deleted] = await tx.delete(mediaTextTracks).where(and(eq(mediaTextTracks.id, trackId), eq(mediaTextTracks.assetId, asset.id))).returning()
+    if (deleted) await markResourcesShowingMedia(tx, asset.id)
+    return deleted
+  })
   if (!track) throw notFound('media.errors.notFound')
   await deps.storage.delete(track.storageKey).catch(() => {})
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { markResourcesShowingMedia } from '~/modules/library/search-source.server'
 import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -149,24 +150,28 @@ async function failRun(db: Database, assetId: string, run: string, reason: Media
 
 /** The one statement that makes a version live: only the run that still holds the asset can do it. */
 async function publish(db: Database, assetId: string, run: string, version: number, outputs: MediaOutputs, probe: NonNullable<typeof mediaAssets.$inferSelect.probe>) {
-  const [row] = await db
-    .update(mediaAssets)
-    .set({
-      status: 'ready',
-      currentVersion: version,
-      outputs,
-      probe,
-      kind: probe.video ? 'video' : 'audio',
-      durationMs: probe.durationMs,
-      progress: 100,
-      failure: null,
-      activeRun: null,
-      heartbeatAt: null,
-      updatedAt: new Date(),
-    })
-    .where(and(eq(mediaAssets.id, assetId), eq(mediaAssets.activeRun, run)))
-    .returning({ id: mediaAssets.id })
-  return Boolean(row)
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(mediaAssets)
+      .set({
+        status: 'ready',
+        currentVersion: version,
+        outputs,
+        probe,
+        kind: probe.video ? 'video' : 'audio',
+        durationMs: probe.durationMs,
+        progress: 100,
+        failure: null,
+        activeRun: null,
+        heartbeatAt: null,
+        updatedAt: new Date(),
+      })
+      .where(and(eq(mediaAssets.id, assetId), eq(mediaAssets.activeRun, run)))
+      .returning({ id: mediaAssets.id })
+    // A resource showing this video (or the one this sign track belongs to) now has it to offer.
+    if (row) await markResourcesShowingMedia(tx, assetId)
+    return Boolean(row)
+  })
 }
 
 /** Streams the upload's parts, in order, into one local file (ffmpeg needs to seek in MP4s). */

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { mediaAssets, mediaTextTracks } from '../../../db/schema'
 import type { Actor } from '../../../app/modules/accounts/actor'
+import { markResourcesShowingMedia } from '../../../app/modules/library/search-source.server'
 import { archiveResource, createResource, publishDirectly, updateResource } from '../../../app/modules/library/resources.server'
 import { docFromText } from '../../../app/modules/library/rich-text'
 import { searchFor } from '../../../app/modules/search/search.server'
@@ -103,4 +105,50 @@ describe('the index follows the library by itself', () => {
     }
     expect(titles).toEqual(['唱游与律动：火车开了'])
   }, 30_000)
+})
+
+describe('a resource’s video features follow its video', () => {
+  let rt: Runtime
+  beforeAll(async () => {
+    rt = await startTestRuntime('pglite')
+  })
+  afterAll(() => stopTestRuntime(rt))
+
+  it('offers captions and a sign window once the attached video has them', async () => {
+    const teacher = await actorFor(rt.db, 'teacher')
+    const [video] = await rt.db.insert(mediaAssets).values({ districtId: teacher.districtId, ownerId: teacher.id, title: '整理书包', originalName: '整理书包.mp4', originalSize: 1000, status: 'ready' }).returning()
+    const { id } = await createResource(rt.db, teacher, {
+      kind: 'video',
+      title: '视频课：洗红领巾',
+      summary: '一步一步洗红领巾。',
+      schoolType: 'peizhi',
+      subject: 'labour_skills',
+      stage: 'primary',
+      grade: 4,
+      disabilityCategories: [],
+      licence: 'cc-by',
+      attribution: '张老师',
+      details: {},
+      body: docFromText('看视频，跟着做。'),
+      variants: [],
+      mediaAssetIds: [video!.id],
+    })
+    await publishDirectly(rt.db, id)
+    await syncSearchIndex(rt.db, rt.search)
+    const features = async () => (await searchFor(rt, teacher, { q: '红领巾' })).hits[0]?.features
+    expect(await features()).toEqual(['video'])
+
+    await rt.db.transaction(async (tx) => {
+      await tx.insert(mediaTextTracks).values({ assetId: video!.id, kind: 'captions', language: 'zh-CN', label: '中文', storageKey: 'x', cueCount: 1, createdBy: teacher.id })
+      await markResourcesShowingMedia(tx, video!.id)
+    })
+    const [sign] = await rt.db
+      .insert(mediaAssets)
+      .values({ districtId: teacher.districtId, ownerId: teacher.id, parentId: video!.id, role: 'sign_language', title: '手语', originalName: 's.mp4', originalSize: 10, status: 'ready' })
+      .returning()
+    await markResourcesShowingMedia(rt.db, sign!.id)
+    await syncSearchIndex(rt.db, rt.search)
+    expect(await features()).toEqual(['video', 'captions', 'sign'])
+    expect((await searchFor(rt, teacher, { q: '红领巾', feature: 'sign' })).total).toBe(1)
+  })
 })
