@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { expect, test } from '@playwright/test'
 import { makeClip } from '../support/media-clips'
-import { expectAccessible, signIn, visit } from './support'
+import { expectAccessible, signIn, signOut, visit } from './support'
 
 test('the sign glossary: browse by category, search by pinyin, a term with its description, and a new term', async ({ page }) => {
   await signIn(page, 'teacher')
@@ -159,4 +159,19 @@ test('a teacher marks a word of a lesson with its sign, and a reader opens its v
   await expectAccessible(page)
   await page.keyboard.press('Escape')
   await expect(look).toBeFocused()
+
+  // Another reader: the researcher reviewing the lesson opens the sign video from the text too.
+  await page.getByRole('button', { name: '提交审核' }).click()
+  await expect(page.getByRole('status').filter({ hasText: '已提交审核。' })).toBeVisible()
+  const lessonPath = new URL(page.url()).pathname
+  await signOut(page)
+  await signIn(page, 'researcher')
+  await visit(page, lessonPath)
+  const reviewed = page.getByRole('button', { name: '“安静”的手语' })
+  await reviewed.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('dialog', { name: '“安静”的手语' }).getByRole('region', { name: /视频播放器/ })).toBeVisible()
+  await expectAccessible(page)
+  await page.keyboard.press('Escape')
+  await expect(reviewed).toBeFocused()
 })
