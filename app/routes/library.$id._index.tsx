@@ -111,7 +111,8 @@ export default function ResourcePage() {
         </p>
       ) : null}
 
-      <FormStatus result={result && result.intent !== 'review' && result.intent !== 'rate' ? result : undefined} />
+      {/* A review's outcome shows by its form; once the decision ends the reviewer's turn the form is gone, so it shows here. */}
+      <FormStatus result={result && result.intent !== 'rate' && (result.intent !== 'review' || !r.can.review) ? result : undefined} />
       {result && !result.ok && result.intent === 'submit' && result.error.fields ? (
         <ul className="field-error submit-problems" aria-label={t('library.page.submitProblems')}>
           {Object.entries(result.error.fields).map(([field, problem]) => (
