@@ -103,6 +103,7 @@ test('a teacher writes a differentiated lesson with a PDF; a researcher asks for
   const card = page.getByRole('article', { name: title })
   await expect(card.getByText('需要修改')).toBeVisible()
   await card.getByRole('link', { name: title }).click()
+  await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible()
   await expect(page.getByText('请在 A 层加上半点的拓展。')).toBeVisible()
   await page.getByRole('link', { name: '编辑', exact: true }).click()
   await page.getByRole('group', { name: 'A 层（独立完成）' }).getByLabel(/^目标/).fill('独立读出整点\n拓展：读出半点')
