@@ -1,8 +1,8 @@
 import { Meilisearch, type Filter } from 'meilisearch'
 import { facetNames, type FacetCount, type FacetName, type SearchDocument, type SearchQuery, type SearchResults, type Viewer } from './document'
 import type { SearchIndex } from './port'
-import { highlight, marksFor, planQuery, snippet } from './query.server'
-import { indexWords, pinyinKeys, queryWords, synonymGroups } from './words.server'
+import { highlightsFor, planQuery } from './query.server'
+import { documentWords, queryWords, synonymGroups } from './words.server'
 
 export interface MeilisearchOptions {
   url: string
@@ -152,8 +152,6 @@ export function createMeilisearchIndex(options: MeilisearchOptions): SearchIndex
         query,
         total: response.totalHits,
         hits: response.hits.map((hit) => {
-          const marks = marksFor(plan, hit.title)
-          const inSummary = marks.some((m) => hit.summary.toLowerCase().includes(m))
           return {
             id: hit.id,
             kind: hit.kind,
@@ -167,7 +165,7 @@ export function createMeilisearchIndex(options: MeilisearchOptions): SearchIndex
             tiers: hit.tiers,
             features: hit.features as SearchDocument['features'],
             published: hit.published,
-            highlight: { title: highlight(hit.title, marks), snippet: snippet(inSummary || !hit.body ? hit.summary : hit.body, marks) },
+            highlight: highlightsFor(plan, hit),
           }
         }),
         facets,
@@ -185,7 +183,7 @@ export function createMeilisearchIndex(options: MeilisearchOptions): SearchIndex
 }
 
 function toMeili(doc: SearchDocument): MeiliDocument {
-  const titleWords = [...indexWords(doc.title), ...doc.keywords.flatMap(indexWords), ...(doc.subject ? indexWords(doc.subject) : [])]
+  const words = documentWords(doc)
   return {
     key: keyOf(doc.id),
     id: doc.id,
@@ -194,10 +192,10 @@ function toMeili(doc: SearchDocument): MeiliDocument {
     summary: doc.summary,
     body: doc.body.slice(0, 4000),
     url: doc.url,
-    titleWords: titleWords.join(' '),
-    summaryWords: indexWords(doc.summary).join(' '),
-    bodyWords: indexWords(doc.body).join(' '),
-    pinyin: pinyinKeys(titleWords)
+    titleWords: words.title.join(' '),
+    summaryWords: words.summary.join(' '),
+    bodyWords: words.body.join(' '),
+    pinyin: words.pinyin
       .map((k) => k.slice(3))
       .join(' '),
     schoolType: doc.schoolType,

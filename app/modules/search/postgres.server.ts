@@ -1,9 +1,9 @@
 import type { DatabaseHandle } from '#db/client'
 import { facetNames, type FacetCount, type FacetName, type Filters, type SearchDocument, type SearchHit, type SearchQuery, type SearchResults, type Viewer } from './document'
 import { correctQuery, type TermLookup } from './correct.server'
-import { highlight, marksFor, planQuery, snippet, toTsquery, type PlannedWord } from './query.server'
+import { highlightsFor, planQuery, toTsquery, type PlannedWord } from './query.server'
 import type { SearchIndex } from './port'
-import { indexWords, pinyinKeys } from './words.server'
+import { documentWords } from './words.server'
 
 /** Facet → the column it reads, and whether the column is an array. */
 const facetColumns: Record<FacetName, { column: string; array: boolean }> = {
@@ -175,10 +175,7 @@ export function createPostgresSearchIndex(database: DatabaseHandle): SearchIndex
 
     async upsert(documents) {
       for (const doc of documents) {
-        const titleWords = [...indexWords(doc.title), ...doc.keywords.flatMap(indexWords), ...(doc.subject ? indexWords(doc.subject) : [])]
-        const summaryWords = indexWords(doc.summary)
-        const bodyWords = indexWords(doc.body)
-        const pinyin = pinyinKeys([...titleWords, ...doc.keywords])
+        const { title: titleWords, summary: summaryWords, body: bodyWords, pinyin } = documentWords(doc)
         await run(
           `insert into search_documents (id, kind, school_type, stage, subject, disabilities, tiers, features,
                                          published, owner_id, group_ids, updated_at, district_id, words, title_words)
@@ -284,8 +281,6 @@ interface Row {
 }
 
 function toHit(row: Row, plan: PlannedWord[]): SearchHit {
-  const marks = marksFor(plan, row.title)
-  const inSummary = marks.some((m) => row.summary.toLowerCase().includes(m))
   return {
     id: row.id,
     kind: row.kind,
@@ -299,7 +294,7 @@ function toHit(row: Row, plan: PlannedWord[]): SearchHit {
     tiers: row.tiers,
     features: row.features,
     published: row.published,
-    highlight: { title: highlight(row.title, marks), snippet: snippet(inSummary || !row.body ? row.summary : row.body, marks) },
+    highlight: highlightsFor(plan, row),
   }
 }
 

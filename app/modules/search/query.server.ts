@@ -115,3 +115,10 @@ export function snippet(text: string, marks: string[], length = 120): Segment[] 
   if (start + length < text.length) segments.push({ text: '…', match: false })
   return segments
 }
+
+/** The marked title and snippet of one hit: the snippet comes from the summary when a mark is in it, else the body. */
+export function highlightsFor(plan: PlannedWord[], hit: { title: string; summary: string; body: string }): { title: Segment[]; snippet: Segment[] } {
+  const marks = marksFor(plan, hit.title)
+  const inSummary = marks.some((m) => hit.summary.toLowerCase().includes(m))
+  return { title: highlight(hit.title, marks), snippet: snippet(inSummary || !hit.body ? hit.summary : hit.body, marks) }
+}

@@ -116,3 +116,9 @@ export function pinyinKeys(words: string[]): string[] {
   }
   return [...keys]
 }
+
+/** A document's words as both indexes hold them: title (with keywords and subject), summary, body, and the title's pinyin keys. */
+export function documentWords(doc: { title: string; summary: string; body: string; keywords: string[]; subject: string | null }) {
+  const title = [...indexWords(doc.title), ...doc.keywords.flatMap(indexWords), ...(doc.subject ? indexWords(doc.subject) : [])]
+  return { title, summary: indexWords(doc.summary), body: indexWords(doc.body), pinyin: pinyinKeys([...title, ...doc.keywords]) }
+}
