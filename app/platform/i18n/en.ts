@@ -257,6 +257,7 @@ export const en: Messages<typeof zhCN> = {
     classNotFound: 'Class not found.',
     userNotFound: 'User not found.',
     studentNotFound: 'No student with the username “{{username}}”.',
+    studentUnreachable: 'Student not found, or not yours to see.',
     notAStudent: 'Only student accounts can be linked as children.',
     notAFamily: 'Only family accounts can be linked to children.',
     memberRoleInvalid: 'Class members must be teachers or students.',

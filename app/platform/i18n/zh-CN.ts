@@ -249,6 +249,7 @@ export const zhCN = {
     classNotFound: '找不到这个班级。',
     userNotFound: '找不到这个用户。',
     studentNotFound: '找不到用户名为“{{username}}”的学生。',
+    studentUnreachable: '找不到这位学生，或您无权查看。',
     notAStudent: '只能关联学生账户。',
     notAFamily: '只有家长账户可以关联孩子。',
     memberRoleInvalid: '班级成员只能是教师或学生。',
