@@ -23,6 +23,13 @@ export type AuditAction =
   | 'resource.submitted'
   | 'resource.reviewed'
   | 'resource.archived'
+  | 'student-profile.read'
+  | 'student-profile.updated'
+  | 'student-profile.exported'
+  | 'student-profile.deleted'
+  | 'student.age-stated'
+  | 'consent.recorded'
+  | 'consent.withdrawn'
 
 export interface AuditEntry {
   action: AuditAction

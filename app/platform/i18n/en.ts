@@ -3,6 +3,7 @@ import { libraryEn } from '~/modules/library/i18n/en'
 import { searchEn } from '~/modules/search/i18n/en'
 import { brailleEn } from '~/modules/braille/i18n/en'
 import { signsEn } from '~/modules/signs/i18n/en'
+import { familyEn } from '~/modules/learning/family-i18n/en'
 import type { zhCN } from './zh-CN'
 
 type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -205,7 +206,7 @@ export const en: Messages<typeof zhCN> = {
     auditCaption: 'What happened in the district, newest first',
     auditNewest: 'Back to the newest',
     noActor: '(unknown)',
-    targetTypes: { school: 'School', class: 'Class', user: 'User', resource: 'Resource' },
+    targetTypes: { school: 'School', class: 'Class', user: 'User', resource: 'Resource', student: 'Student' },
   },
   audit: {
     'auth.sign-in': 'Signed in',
@@ -226,11 +227,19 @@ export const en: Messages<typeof zhCN> = {
     'resource.submitted': 'Submitted a resource for review',
     'resource.reviewed': 'Reviewed a resource',
     'resource.archived': 'Archived a resource',
+    'student-profile.read': 'Student profile read',
+    'student-profile.updated': 'Student profile changed',
+    'student-profile.exported': 'Student’s personal data exported',
+    'student-profile.deleted': 'Student’s personal data deleted on request',
+    'student.age-stated': 'Student’s age (14 or older) stated',
+    'consent.recorded': 'Guardian consent recorded',
+    'consent.withdrawn': 'Guardian consent withdrawn',
   },
   library: libraryEn,
   search: searchEn,
   braille: brailleEn,
   signs: signsEn,
+  family: familyEn,
   errors: {
     title: 'Something went wrong',
     notFoundTitle: 'Page not found',

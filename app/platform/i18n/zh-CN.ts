@@ -3,6 +3,7 @@ import { libraryZhCN } from '~/modules/library/i18n/zh-CN'
 import { searchZhCN } from '~/modules/search/i18n/zh-CN'
 import { brailleZhCN } from '~/modules/braille/i18n/zh-CN'
 import { signsZhCN } from '~/modules/signs/i18n/zh-CN'
+import { familyZhCN } from '~/modules/learning/family-i18n/zh-CN'
 
 /** The source of truth for UI text. en.ts must carry the same keys (the type checks it). */
 export const zhCN = {
@@ -197,7 +198,7 @@ export const zhCN = {
     auditCaption: '本区的操作记录，最新的在前',
     auditNewest: '回到最新',
     noActor: '（未知）',
-    targetTypes: { school: '学校', class: '班级', user: '用户', resource: '资源' },
+    targetTypes: { school: '学校', class: '班级', user: '用户', resource: '资源', student: '学生' },
   },
   audit: {
     'auth.sign-in': '登录成功',
@@ -218,11 +219,19 @@ export const zhCN = {
     'resource.submitted': '提交资源审核',
     'resource.reviewed': '审核资源',
     'resource.archived': '归档资源',
+    'student-profile.read': '查看学生档案',
+    'student-profile.updated': '修改学生档案',
+    'student-profile.exported': '导出学生个人信息',
+    'student-profile.deleted': '按申请删除学生个人信息',
+    'student.age-stated': '注明学生是否已满 14 周岁',
+    'consent.recorded': '登记监护人同意',
+    'consent.withdrawn': '撤回监护人同意',
   },
   library: libraryZhCN,
   search: searchZhCN,
   braille: brailleZhCN,
   signs: signsZhCN,
+  family: familyZhCN,
   errors: {
     title: '出错了',
     notFoundTitle: '找不到这个页面',
