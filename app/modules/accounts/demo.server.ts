@@ -51,6 +51,7 @@ export async function seedDemo(db: Database) {
         account('admin', '王管理', 'admin', null),
         account('researcher', '李教研', 'researcher', null),
         account('teacher', '张老师', 'teacher', peizhi!.id),
+        account('teacher2', '陈老师', 'teacher', peizhi!.id),
         account('student', '小明', 'student', peizhi!.id),
         account('family', '小明妈妈', 'family', null),
       ])

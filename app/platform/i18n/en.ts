@@ -4,6 +4,8 @@ import { searchEn } from '~/modules/search/i18n/en'
 import { brailleEn } from '~/modules/braille/i18n/en'
 import { signsEn } from '~/modules/signs/i18n/en'
 import { familyEn } from '~/modules/learning/family-i18n/en'
+import { researchEn } from '~/modules/research/i18n/en'
+import { notificationsEn } from '~/modules/notifications/i18n/en'
 import type { zhCN } from './zh-CN'
 
 type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -240,6 +242,8 @@ export const en: Messages<typeof zhCN> = {
   braille: brailleEn,
   signs: signsEn,
   family: familyEn,
+  research: researchEn,
+  notifications: notificationsEn,
   errors: {
     title: 'Something went wrong',
     notFoundTitle: 'Page not found',

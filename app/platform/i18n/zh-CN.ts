@@ -4,6 +4,8 @@ import { searchZhCN } from '~/modules/search/i18n/zh-CN'
 import { brailleZhCN } from '~/modules/braille/i18n/zh-CN'
 import { signsZhCN } from '~/modules/signs/i18n/zh-CN'
 import { familyZhCN } from '~/modules/learning/family-i18n/zh-CN'
+import { researchZhCN } from '~/modules/research/i18n/zh-CN'
+import { notificationsZhCN } from '~/modules/notifications/i18n/zh-CN'
 
 /** The source of truth for UI text. en.ts must carry the same keys (the type checks it). */
 export const zhCN = {
@@ -232,6 +234,8 @@ export const zhCN = {
   braille: brailleZhCN,
   signs: signsZhCN,
   family: familyZhCN,
+  research: researchZhCN,
+  notifications: notificationsZhCN,
   errors: {
     title: '出错了',
     notFoundTitle: '找不到这个页面',

@@ -1,0 +1,45 @@
+import type { researchZhCN } from './zh-CN'
+
+type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
+
+export const researchEn: Messages<typeof researchZhCN> = {
+  nav: 'Research',
+  kinds: {
+    topic: 'Thematic research',
+    collective_planning: 'Collective lesson planning',
+    lesson_discussion: 'Lesson discussion',
+    skills_showcase: 'Teaching skills showcase',
+    project_research: 'Research project',
+  },
+  errors: {
+    groupNotFound: 'That research group was not found.',
+    sessionNotFound: 'That research session was not found.',
+    invitationNotFound: 'There is no open invitation to answer.',
+    memberNotFound: 'That person is not in the group.',
+    fileNotFound: 'That attachment was not found.',
+    resourceNotFound: 'That resource was not found, or you may not see it.',
+    cannotCreate: 'Only researchers and administrators can form research groups.',
+    leaderOnly: 'Only the group leader can do this.',
+    leaderCannotLeave: 'The leader must hand the group to another member before leaving.',
+    alreadyLeader: 'You already lead this group.',
+    notActiveMember: 'Leadership can only go to a member who has joined.',
+    notEligible: 'Only teachers and researchers of your district can be invited.',
+    otherSchool: 'A school-level group can only invite teachers of that school (and district researchers).',
+    schoolNotFound: 'Choose a school of your district.',
+    chooseInvitees: 'Choose at least one person to invite.',
+    archived: 'The group is archived: no new sessions or invitations.',
+    cancelled: 'The session has been cancelled.',
+    kind: 'Choose the kind of session.',
+    date: 'Enter the date as year-month-day, e.g. 2026-03-15.',
+    time: 'Enter the time as hours:minutes, e.g. 14:30.',
+    endBeforeStart: 'The end time must be after the start time.',
+    placeOrLink: 'Enter a place or an online meeting link (at least one).',
+    onlineUrl: 'The online link must start with http:// or https://.',
+    notInvited: 'Only invited members can be checked in.',
+    notInvitee: 'You are not invited to this session.',
+    checkInClosed: 'You can check in from 30 minutes before the start until the end of the session.',
+    minutes: 'The minutes are not in a form we can keep; nothing was saved.',
+    nothingToPublish: 'Write the minutes before publishing them.',
+    alreadyLinked: 'That resource is already linked.',
+  },
+}

@@ -1,0 +1,129 @@
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { districts, notifications, researchGroupMembers, users } from '../../../db/schema'
+import type { Actor } from '../../../app/modules/accounts/actor'
+import { hashPassword } from '../../../app/modules/accounts/passwords.server'
+import { notify, unreadCount } from '../../../app/modules/notifications/index.server'
+import {
+  createGroup,
+  groupIdsOf,
+  inviteMembers,
+  isGroupLeader,
+  listGroups,
+  removeMember,
+  requireGroupMember,
+  respondToInvitation,
+  transferLeadership,
+} from '../../../app/modules/research/groups.server'
+import { AppError } from '../../../app/platform/errors'
+import { databaseKinds } from '../../support/database'
+import { actorFor } from '../../support/media'
+import { startTestRuntime, stopTestRuntime, type Runtime } from '../../support/runtime'
+
+const statusOf = (promise: Promise<unknown>) =>
+  promise.then(
+    () => 200,
+    (e) => (e instanceof AppError ? e.status : Promise.reject(e)),
+  )
+
+describe.each(databaseKinds)('research groups on %s', (kind) => {
+  let rt: Runtime
+  const a = {} as Record<'admin' | 'researcher' | 'teacher' | 'teacher2' | 'student' | 'family' | 'outsider', Actor>
+
+  beforeAll(async () => {
+    rt = await startTestRuntime(kind)
+    for (const name of ['admin', 'researcher', 'teacher', 'teacher2', 'student', 'family'] as const) a[name] = await actorFor(rt.db, name)
+    const [other] = await rt.db.insert(districts).values({ code: 'other', name: '别的区' }).returning()
+    await rt.db.insert(users).values({ username: 'outsider', displayName: '外区教研员', role: 'researcher', districtId: other!.id, passwordHash: await hashPassword('tongxing-demo') })
+    a.outsider = await actorFor(rt.db, 'outsider')
+  })
+  afterAll(() => stopTestRuntime(rt))
+
+  it('lets researchers and admins form groups, not teachers, students or families', async () => {
+    for (const who of ['teacher', 'student', 'family'] as const) expect(await statusOf(createGroup(rt.db, a[who], { name: `${who} 的组` }))).toBe(403)
+    // An administrator names the leader; the leader hears about it.
+    expect(await statusOf(createGroup(rt.db, a.admin, { name: '无组长' }))).toBe(400)
+    const byAdmin = await createGroup(rt.db, a.admin, { name: '资源中心教研组', leaderId: a.researcher.id })
+    expect(byAdmin.leaderId).toBe(a.researcher.id)
+    expect(await isGroupLeader(rt.db, a.researcher, byAdmin.id)).toBe(true)
+    expect(await unreadCount(rt.db, a.researcher)).toBeGreaterThan(0)
+    // Students cannot lead; a school-level group needs a school of the district.
+    await expect(createGroup(rt.db, a.admin, { name: 'x', leaderId: a.student.id })).rejects.toMatchObject({ options: { fields: { leaderId: { key: 'research.errors.notEligible' } } } })
+    await expect(createGroup(rt.db, a.researcher, { name: 'x', schoolId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ options: { fields: { schoolId: { key: 'research.errors.schoolNotFound' } } } })
+  })
+
+  it('invites, accepts and declines; only active members (and district admins) read the group', async () => {
+    const group = await createGroup(rt.db, a.researcher, { name: '培智语文教研组', description: '生活语文' })
+    expect(await groupIdsOf(rt.db, a.researcher)).toContain(group.id)
+    expect(await isGroupLeader(rt.db, a.researcher, group.id)).toBe(true)
+    expect(await isGroupLeader(rt.db, a.teacher, group.id)).toBe(false)
+
+    // Students, families and other districts cannot be invited.
+    for (const who of ['student', 'family', 'outsider'] as const) await expect(inviteMembers(rt.db, a.researcher, group.id, { userIds: [a[who].id] })).rejects.toMatchObject({ status: 400 })
+    // Only the leader invites.
+    expect(await statusOf(inviteMembers(rt.db, a.teacher, group.id, { userIds: [a.teacher2.id] }))).toBe(404)
+
+    const { invited } = await inviteMembers(rt.db, a.researcher, group.id, { userIds: [a.teacher.id, a.teacher2.id] })
+    expect(invited.sort()).toEqual([a.teacher.id, a.teacher2.id].sort())
+    const sent = await rt.db.select().from(notifications).where(eq(notifications.kind, 'research.groupInvitation'))
+    expect(sent.filter((n) => n.link === `/research/groups/${group.id}`).map((n) => n.userId).sort()).toEqual(invited.sort())
+
+    // An open invitation does not open the group.
+    for (const who of ['teacher', 'teacher2', 'student', 'family', 'outsider'] as const) expect(await statusOf(requireGroupMember(rt.db, a[who], group.id))).toBe(404)
+    expect(await statusOf(requireGroupMember(rt.db, a.admin, group.id))).toBe(200)
+    expect((await listGroups(rt.db, a.teacher)).invitations.map((g) => g.id)).toContain(group.id)
+
+    await respondToInvitation(rt.db, a.teacher, group.id, { answer: 'accept' })
+    await respondToInvitation(rt.db, a.teacher2, group.id, { answer: 'decline' })
+    expect(await statusOf(respondToInvitation(rt.db, a.teacher, group.id, { answer: 'decline' }))).toBe(404)
+    expect(await statusOf(requireGroupMember(rt.db, a.teacher, group.id))).toBe(200)
+    expect(await statusOf(requireGroupMember(rt.db, a.teacher2, group.id))).toBe(404)
+    expect(await groupIdsOf(rt.db, a.teacher)).toContain(group.id)
+    expect(await groupIdsOf(rt.db, a.teacher2)).not.toContain(group.id)
+    const rows = await rt.db.select().from(researchGroupMembers).where(eq(researchGroupMembers.groupId, group.id))
+    expect(Object.fromEntries(rows.map((r) => [r.userId, `${r.role}/${r.status}`]))).toEqual({
+      [a.researcher.id]: 'leader/active',
+      [a.teacher.id]: 'member/active',
+      [a.teacher2.id]: 'member/declined',
+    })
+
+    // A guessed or malformed id is the same 404.
+    expect(await statusOf(requireGroupMember(rt.db, a.teacher, '00000000-0000-4000-8000-000000000000'))).toBe(404)
+    expect(await statusOf(requireGroupMember(rt.db, a.teacher, 'not-an-id'))).toBe(404)
+    expect(await statusOf(requireGroupMember(rt.db, a.outsider, group.id))).toBe(404)
+  })
+
+  it('hands leadership to an active member only, and keeps the leader from leaving', async () => {
+    const group = await createGroup(rt.db, a.researcher, { name: '聋校数学教研组' })
+    await inviteMembers(rt.db, a.researcher, group.id, { userIds: [a.teacher.id, a.teacher2.id] })
+    await respondToInvitation(rt.db, a.teacher, group.id, { answer: 'accept' })
+    await expect(transferLeadership(rt.db, a.researcher, group.id, { userId: a.teacher2.id })).rejects.toMatchObject({ options: { fields: { userId: { key: 'research.errors.notActiveMember' } } } })
+    expect(await statusOf(removeMember(rt.db, a.researcher, group.id, a.researcher.id))).toBe(409)
+    await transferLeadership(rt.db, a.researcher, group.id, { userId: a.teacher.id })
+    expect(await isGroupLeader(rt.db, a.teacher, group.id)).toBe(true)
+    expect(await isGroupLeader(rt.db, a.researcher, group.id)).toBe(false)
+    expect(await statusOf(inviteMembers(rt.db, a.researcher, group.id, { userIds: [a.teacher2.id] }))).toBe(403)
+    // The old leader may now leave; the new one withdraws the open invitation.
+    await removeMember(rt.db, a.researcher, group.id, a.researcher.id)
+    expect(await statusOf(requireGroupMember(rt.db, a.researcher, group.id))).toBe(404)
+    await removeMember(rt.db, a.teacher, group.id, a.teacher2.id)
+    expect(await statusOf(respondToInvitation(rt.db, a.teacher2, group.id, { answer: 'accept' }))).toBe(404)
+  })
+
+  it('notifies once per dedupe key, even when sent twice at once', async () => {
+    const before = await unreadCount(rt.db, a.teacher2)
+    const send = () => notify(rt.db, { userIds: [a.teacher2.id, a.teacher2.id], kind: 'research.sessionReminder', params: { title: '测试', when: '2026-03-02 14:00' }, link: '/research', dedupeKey: 'test-once' })
+    const [first, second] = await Promise.all([send(), send()])
+    expect([...first!, ...second!]).toEqual([a.teacher2.id])
+    expect(await send()).toEqual([])
+    expect(await unreadCount(rt.db, a.teacher2)).toBe(before + 1)
+    // Inside a transaction that rolls back, nothing is sent.
+    await rt.db
+      .transaction(async (tx) => {
+        await notify(tx, { userIds: [a.teacher2.id], kind: 'research.sessionReminder', params: {}, link: '/research' })
+        throw new Error('rolled back')
+      })
+      .catch(() => {})
+    expect(await unreadCount(rt.db, a.teacher2)).toBe(before + 1)
+  })
+})
