@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, check, date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { districts, schools, users } from './accounts'
 
 export const resourceKindEnum = pgEnum('resource_kind', [
@@ -52,6 +52,8 @@ export const resources = pgTable(
     /** Video lessons point at media assets of the media module by id. */
     mediaAssetIds: uuid('media_asset_ids').array().notNull().default(sql`'{}'::uuid[]`),
     publishedVersion: integer('published_version'),
+    /** An exemplary lesson (优秀课例): the published outcome of a lesson study, listed in its own collection. */
+    exemplary: boolean('exemplary').notNull().default(false),
     /** Set for resources of the starter corpus: their file name in content/, so loading twice changes nothing. */
     contentKey: text('content_key'),
     viewCount: integer('view_count').notNull().default(0),
