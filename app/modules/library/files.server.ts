@@ -80,7 +80,7 @@ function isText(sample: Buffer) {
  * Streams an upload into the store: the type is judged from the first bytes, the size is counted as
  * the bytes pass, and either limit stops the stream so nothing partial is kept. Returns the new file.
  */
-export async function uploadFile(ctx: Ctx, actor: Actor, resourceId: string, upload: { fileName: string; body: Readable | AsyncIterable<Uint8Array> }, limits = { maxBytes: maxFileBytes }) {
+export async function uploadFile(ctx: Ctx, actor: Actor, resourceId: string, upload: Upload, limits = { maxBytes: maxFileBytes }) {
   const body = upload.body instanceof Readable ? upload.body : Readable.from(upload.body)
   try {
     await findEditableResource(ctx.db, actor, resourceId)
@@ -89,6 +89,36 @@ export async function uploadFile(ctx: Ctx, actor: Actor, resourceId: string, upl
       .from(resourceFiles)
       .where(and(eq(resourceFiles.resourceId, resourceId), isNull(resourceFiles.removedAt)))
     if ((existing?.n ?? 0) >= maxFilesPerResource) throw new AppError(400, { key: 'library.errors.tooManyFiles', params: { max: maxFilesPerResource } }, { fields: { file: { key: 'library.errors.tooManyFiles', params: { max: maxFilesPerResource } } } })
+    const id = crypto.randomUUID()
+    const key = `library/files/${id}`
+    const stored = await storeSniffedUpload(ctx.storage, key, { fileName: upload.fileName, body }, limits.maxBytes)
+    const thumbnailable = stored.contentType.startsWith('image/') || stored.contentType === 'application/pdf'
+    const [file] = await ctx.db
+      .insert(resourceFiles)
+      .values({ id, resourceId, uploaderId: actor.id, storageKey: key, ...stored, thumbnailState: thumbnailable ? 'pending' : 'none' })
+      .returning()
+    await ctx.db.update(resources).set(workingCopyChanged()).where(eq(resources.id, resourceId))
+    if (thumbnailable && ctx.queue) await ctx.queue.send('library.thumbnail', { fileId: id })
+    return { id, fileName: stored.fileName, contentType: stored.contentType, size: file!.size, thumbnail: false }
+  } finally {
+    body.destroy()
+  }
+}
+
+export interface Upload {
+  fileName: string
+  body: Readable | AsyncIterable<Uint8Array>
+}
+
+/**
+ * Streams an upload into the store under `key`: the type is judged from the first bytes (plain-text
+ * formats by name when the bytes are text), the size is counted as the bytes pass, and a refused
+ * type, an empty file or one over `maxBytes` stops it with a message on the `file` field, leaving
+ * nothing stored. Other modules' uploads (教研 attachments) go through here too.
+ */
+export async function storeSniffedUpload(storage: ObjectStore, key: string, upload: Upload, maxBytes: number): Promise<{ fileName: string; contentType: string; size: number }> {
+  const body = upload.body instanceof Readable ? upload.body : Readable.from(upload.body)
+  try {
     const fileName = cleanFileName(upload.fileName)
     const sample = await peek(body, sniffBytes)
     let contentType = (await fileTypeFromBuffer(sample.head))?.mime as string | undefined
@@ -97,7 +127,8 @@ export async function uploadFile(ctx: Ctx, actor: Actor, resourceId: string, upl
       if (textExtensions[extension] && isText(sample.head)) contentType = textExtensions[extension]
     }
     if (!contentType || !(allowedTypes.has(contentType) || Object.values(textExtensions).includes(contentType))) throw rejected('library.errors.fileType')
-    return await store(ctx, actor, resourceId, fileName, contentType, sample.stream, limits.maxBytes)
+    const size = await store(storage, key, contentType, sample.stream, maxBytes)
+    return { fileName, contentType, size }
   } finally {
     body.destroy()
   }
@@ -133,9 +164,7 @@ async function peek(stream: Readable, bytes: number): Promise<{ head: Buffer; st
   return { head: head.subarray(0, bytes), stream: Readable.from(all()) }
 }
 
-async function store(ctx: Ctx, actor: Actor, resourceId: string, fileName: string, contentType: string, stream: Readable, maxBytes: number) {
-  const id = crypto.randomUUID()
-  const key = `library/files/${id}`
+async function store(storage: ObjectStore, key: string, contentType: string, stream: Readable, maxBytes: number): Promise<number> {
   let size = 0
   const limit = new Transform({
     transform(chunk: Buffer, _encoding, done) {
@@ -149,23 +178,16 @@ async function store(ctx: Ctx, actor: Actor, resourceId: string, fileName: strin
   // kept on `counted` (and rejects the store's read) instead of escaping as an uncaught error.
   pipeline(stream, limit, counted).catch(() => {})
   try {
-    await ctx.storage.put(key, counted, { contentType })
+    await storage.put(key, counted, { contentType })
   } catch (error) {
     if (error instanceof FileTooLarge) throw rejected('library.errors.fileTooLarge', { max: Math.max(1, Math.round(maxBytes / 1024 / 1024)) })
     throw error
   }
   if (size === 0) {
-    await ctx.storage.delete(key)
+    await storage.delete(key)
     throw rejected('library.errors.fileEmpty')
   }
-  const thumbnailable = contentType.startsWith('image/') || contentType === 'application/pdf'
-  const [file] = await ctx.db
-    .insert(resourceFiles)
-    .values({ id, resourceId, uploaderId: actor.id, storageKey: key, fileName, contentType, size, thumbnailState: thumbnailable ? 'pending' : 'none' })
-    .returning()
-  await ctx.db.update(resources).set(workingCopyChanged()).where(eq(resources.id, resourceId))
-  if (thumbnailable && ctx.queue) await ctx.queue.send('library.thumbnail', { fileId: id })
-  return { id, fileName, contentType, size: file!.size, thumbnail: false }
+  return size
 }
 
 class FileTooLarge extends Error {}
