@@ -329,6 +329,64 @@ export async function adaptResource(db: Database, actor: Actor, id: string) {
   })
 }
 
+/**
+ * A lesson study's final plan, published as an exemplary lesson (优秀课例) by the study's teacher. It
+ * keeps the library's rules: the readiness checks of a submission, and a reviewer who is not the author.
+ * When the one finishing the study may review it at the last level (a district reviewer; in a
+ * one-level district, a reviewer of the teacher's school too), their scored approval publishes it at
+ * once; a school-level approval in a two-level district passes it on to the district; anyone else's
+ * study waits in the review queue like any submission. It carries the exemplary flag throughout.
+ */
+export async function createExemplaryLesson(
+  tx: Tx,
+  actor: Actor,
+  input: {
+    authorId: string
+    schoolId: string | null
+    title: string
+    summary: string
+    schoolType: string
+    subject: string
+    stage: string
+    grade: number | null
+    disabilityCategories: string[]
+    attribution: string
+    body: RichDoc
+    review: { accessibility: number; curriculum: number; differentiation: number } | null
+  },
+  ip?: string | null,
+): Promise<{ id: string; status: ResourceStatus; publishedVersion: number | null }> {
+  const parsed = parseResource({ ...input, kind: 'lesson', licence: 'cc-by', details: {}, variants: [], mediaAssetIds: [] })
+  const [row] = await tx
+    .insert(resources)
+    .values({ ...columnsOf(parsed), districtId: actor.districtId, schoolId: input.schoolId, authorId: input.authorId, exemplary: true })
+    .returning()
+  const problems = await readinessProblems(tx, row!)
+  if (Object.keys(problems).length) throw new AppError(400, { key: 'library.errors.notReady' }, { fields: problems })
+  const levels = await reviewLevelsOf(tx, actor.districtId)
+  const reviewing = input.review && can(actor.role, 'review:resource') && actor.id !== input.authorId && (actor.schoolId === null || actor.schoolId === input.schoolId)
+  let status: ResourceStatus = 'submitted'
+  let reviewLevel: 'school' | 'district' | null = 'school'
+  let publishedVersion: number | null = null
+  if (reviewing) {
+    const scores = parseInput(reviewInput, { ...input.review, decision: 'approve' })
+    const level = actor.schoolId === null && levels === 2 ? 'district' : 'school'
+    await tx.insert(resourceReviews).values({ resourceId: row!.id, reviewerId: actor.id, level, decision: 'approve', scores: { accessibility: scores.accessibility, curriculum: scores.curriculum, differentiation: scores.differentiation }, comments: '' })
+    await record(tx, { action: 'resource.reviewed', actorId: actor.id, districtId: actor.districtId, targetType: 'resource', targetId: row!.id, detail: { title: row!.title, level, decision: 'approve', accessibility: scores.accessibility, exemplary: true }, ip })
+    if (level === 'district' || levels === 1) {
+      publishedVersion = await publishWorkingCopy(tx, row!.id, actor.id)
+      status = 'published'
+      reviewLevel = null
+    } else reviewLevel = 'district'
+  }
+  if (status === 'submitted') {
+    await tx.update(resources).set({ status, reviewLevel }).where(eq(resources.id, row!.id))
+    await record(tx, { action: 'resource.submitted', actorId: actor.id, districtId: actor.districtId, targetType: 'resource', targetId: row!.id, detail: { title: row!.title, exemplary: true }, ip })
+    await markForIndexing(tx, [`resource:${row!.id}`])
+  }
+  return { id: row!.id, status, publishedVersion }
+}
+
 /** The starter corpus arrives reviewed: it is published straight away, as its own first version. */
 export async function publishDirectly(db: Database, id: string) {
   return db.transaction((tx) => publishWorkingCopy(tx, id, null))
@@ -362,6 +420,8 @@ export interface ResourceView {
   publishedVersion: number | null
   title: string
   summary: string
+  /** An exemplary lesson (优秀课例) published by a lesson study. */
+  exemplary: boolean
   schoolType: string
   subject: string
   stage: string
@@ -498,6 +558,7 @@ export async function getResource(db: Database, actor: Actor, id: string, option
     publishedVersion: row.publishedVersion,
     title: content.title,
     summary: content.summary,
+    exemplary: row.exemplary,
     schoolType: content.schoolType,
     subject: content.subject,
     stage: content.stage,
@@ -571,6 +632,7 @@ export interface ResourceCard {
   reviewLevel: 'school' | 'district' | null
   title: string
   summary: string
+  exemplary: boolean
   schoolType: string
   subject: string
   stage: string
@@ -600,6 +662,7 @@ function cardQuery(db: Database, where: SQL | undefined) {
       reviewLevel: resources.reviewLevel,
       title: resources.title,
       summary: resources.summary,
+      exemplary: resources.exemplary,
       schoolType: resources.schoolType,
       subject: resources.subject,
       stage: resources.stage,
@@ -631,6 +694,7 @@ const toCard = (r: CardRow, published: boolean): ResourceCard => ({
   reviewLevel: r.reviewLevel,
   title: (published && r.publishedTitle) || r.title,
   summary: (published && r.publishedSummary) || r.summary,
+  exemplary: r.exemplary,
   schoolType: r.schoolType,
   subject: r.subject,
   stage: r.stage,
@@ -660,6 +724,7 @@ export async function browseResources(db: Database, actor: Actor, filters: unkno
   if (f.grade) conditions.push(eq(resources.grade, f.grade))
   if (f.kind) conditions.push(eq(resources.kind, f.kind))
   if (f.category) conditions.push(sql`${f.category} = any(${resources.disabilityCategories})`)
+  if (f.collection === 'exemplary') conditions.push(eq(resources.exemplary, true))
   const where = and(...conditions)
   const [total] = await db.select({ n: count() }).from(resources).where(where)
   const page = f.page ?? 1

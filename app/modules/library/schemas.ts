@@ -135,6 +135,8 @@ export const browseInput = z.object({
   grade: z.coerce.number().int().min(1).max(12).optional().catch(undefined),
   kind: z.enum(resourceKinds as [ResourceKind, ...ResourceKind[]]).optional().catch(undefined),
   category: z.enum(disabilityCategories).optional().catch(undefined),
+  /** A collection: `exemplary` lists the exemplary lessons (优秀课例) lesson studies published. */
+  collection: z.enum(['exemplary']).optional().catch(undefined),
   sort: z.enum(['newest', 'popular', 'rating']).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1000).optional().catch(undefined),
 })

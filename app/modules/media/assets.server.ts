@@ -3,6 +3,7 @@ import type { Database } from '#db/client'
 import { mediaAssets, mediaTextTracks, mediaUploads } from '#db/schema'
 import type { Actor } from '~/modules/accounts/actor'
 import { canUploadMedia } from './policy'
+import { studyVideoAudience } from '~/modules/research/studies-media.server'
 import { AppError, forbidden, notFound } from '~/platform/errors'
 import type { Queue } from '~/platform/queue.server'
 import type { ObjectStore } from '~/platform/storage/object-store'
@@ -22,12 +23,14 @@ export const canManage = (actor: Actor, asset: Pick<MediaAsset, 'districtId' | '
   asset.ownerId === actor.id || (actor.role === 'admin' && asset.districtId === actor.districtId)
 
 /**
- * An asset the actor may reach, else 404 (whether it exists elsewhere is not revealed); one they may
+ * An asset the actor may reach (in their district; for a lesson study's video, in its group), else 404 (whether it exists elsewhere is not revealed); one they may
  * see but not change is a 403 for 'manage'.
  */
 export async function findAsset(db: Database, actor: Actor, assetId: string, need: 'view' | 'manage'): Promise<MediaAsset> {
   const [asset] = await db.select().from(mediaAssets).where(eq(mediaAssets.id, assetId))
   if (!asset || !canView(actor, asset)) throw notFound('media.errors.notFound')
+  // A lesson study's classroom video is for its group alone, its uploader included only as a member.
+  if ((await studyVideoAudience(db, actor, asset)) === false) throw notFound('media.errors.notFound')
   if (need === 'manage' && !canManage(actor, asset)) throw forbidden()
   return asset
 }
