@@ -7,6 +7,7 @@ import { VideoPlayer } from '~/components/media/VideoPlayer'
 import { VariantsView } from '~/components/library/variants-view'
 import { RichText } from '~/components/rich-text'
 import { getPlayerSource } from '~/modules/media/index.server'
+import { studyOfResource } from '~/modules/research/studies.server'
 import { adaptResource, archiveResource, getResource, rateResource, recordView, reviewResource, setFavourite, submitResource } from '~/modules/library/resources.server'
 import { AppError } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
@@ -32,7 +33,9 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
       ),
     ),
   )
-  return { resource, videos: videos.filter((v) => !v.gone) }
+  // An exemplary lesson links back to its lesson study, for members of the study's group only.
+  const study = resource.exemplary ? await studyOfResource(web.rt.db, web.actor, id) : null
+  return { resource, videos: videos.filter((v) => !v.gone), study }
 })
 
 export const action = formAction(async (args, form, web) => {
@@ -72,7 +75,7 @@ export const action = formAction(async (args, form, web) => {
 })
 
 export default function ResourcePage() {
-  const { resource: r, videos } = useLoaderData<typeof loader>()
+  const { resource: r, videos, study } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as LibraryResult | undefined
   const { t, i18n } = useTranslation()
   const message = useMessage()
@@ -82,8 +85,16 @@ export default function ResourcePage() {
   return (
     <article aria-labelledby="resource-title" className="resource-page">
       <header className="resource-header">
-        <p className="card-kind">{t(`library.kinds.${r.kind}`)}</p>
+        <p className="card-kind">
+          {t(`library.kinds.${r.kind}`)}
+          {r.exemplary ? <span className="exemplary-badge">{t('library.exemplary')}</span> : null}
+        </p>
         <h1 id="resource-title">{r.title}</h1>
+        {study ? (
+          <p>
+            <Link to={`/research/studies/${study.id}`}>{t('studies.libraryLink', { title: study.title })}</Link>
+          </p>
+        ) : null}
         <p className="card-placement">
           {[t(`library.schoolTypes.${r.schoolType}`), t(`library.subjects.${r.subject}`), t(`stages.${r.stage}`), r.grade ? t('library.gradeN', { grade: r.grade }) : null].filter(Boolean).join(' · ')}
         </p>

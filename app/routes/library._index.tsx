@@ -99,6 +99,7 @@ export default function Browse() {
             <Select name="grade" label={t('library.fields.grade')} value={filters.grade?.toString()} any={t('library.anyGrade')} options={grades.map((g) => [String(g), t('library.gradeN', { grade: g })])} />
             <Select name="kind" label={t('library.fields.kind')} value={filters.kind} any={t('library.anyKind')} options={resourceKinds.map((v) => [v, `${t(`library.kinds.${v}`)} (${counts.kind[v] ?? 0})`])} />
             <Select name="category" label={t('library.fields.categories')} value={filters.category} any={t('library.anyCategory')} options={disabilityCategories.map((v) => [v, t(`library.categories.${v}`)])} />
+            <Select name="collection" label={t('library.collection')} value={filters.collection} any={t('library.anyCollection')} options={[['exemplary', t('library.exemplary')]]} />
             <Select name="sort" label={t('library.sort')} value={filters.sort} options={(['newest', 'popular', 'rating'] as const).map((v) => [v, t(`library.sorts.${v}`)])} />
             <div className="filter-actions">
               <button type="submit">{t('library.applyFilters')}</button>

@@ -19,7 +19,10 @@ function ResourceCard({ item, showStatus }: { item: Card; showStatus: boolean })
   return (
     <article aria-labelledby={`card-${item.id}`}>
       {item.thumbnailFileId ? <img className="card-thumbnail" src={`/library/files/${item.thumbnailFileId}/thumbnail`} alt="" loading="lazy" width={320} height={180} /> : null}
-      <p className="card-kind">{t(`library.kinds.${item.kind}`)}</p>
+      <p className="card-kind">
+        {t(`library.kinds.${item.kind}`)}
+        {item.exemplary ? <span className="exemplary-badge">{t('library.exemplary')}</span> : null}
+      </p>
       <h2 id={`card-${item.id}`} className="card-title">
         <Link to={`/library/${item.id}`}>{item.title}</Link>
       </h2>

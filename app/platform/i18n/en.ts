@@ -6,6 +6,7 @@ import { signsEn } from '~/modules/signs/i18n/en'
 import { familyEn } from '~/modules/learning/family-i18n/en'
 import { researchEn } from '~/modules/research/i18n/en'
 import { notificationsEn } from '~/modules/notifications/i18n/en'
+import { studiesEn } from '~/modules/research/studies/i18n/en'
 import type { zhCN } from './zh-CN'
 
 type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
@@ -244,6 +245,7 @@ export const en: Messages<typeof zhCN> = {
   family: familyEn,
   research: researchEn,
   notifications: notificationsEn,
+  studies: studiesEn,
   errors: {
     title: 'Something went wrong',
     notFoundTitle: 'Page not found',

@@ -6,6 +6,7 @@ import { signsZhCN } from '~/modules/signs/i18n/zh-CN'
 import { familyZhCN } from '~/modules/learning/family-i18n/zh-CN'
 import { researchZhCN } from '~/modules/research/i18n/zh-CN'
 import { notificationsZhCN } from '~/modules/notifications/i18n/zh-CN'
+import { studiesZhCN } from '~/modules/research/studies/i18n/zh-CN'
 
 /** The source of truth for UI text. en.ts must carry the same keys (the type checks it). */
 export const zhCN = {
@@ -236,6 +237,7 @@ export const zhCN = {
   family: familyZhCN,
   research: researchZhCN,
   notifications: notificationsZhCN,
+  studies: studiesZhCN,
   errors: {
     title: '出错了',
     notFoundTitle: '找不到这个页面',

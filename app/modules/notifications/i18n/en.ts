@@ -33,5 +33,8 @@ export const notificationsEn: Catalogue<typeof notificationsZhCN> = {
       sessionCancelled: 'The research session “{{title}}” (planned for {{when}}) has been cancelled.',
       leaderTransferred: '{{from}} handed the leadership of the research group “{{group}}” to you.',
     },
+    studies: {
+      newNote: '{{author}} left an observation note at {{time}} in round {{round}} of your lesson study “{{study}}”.',
+    },
   },
 }

@@ -33,5 +33,8 @@ export const notificationsZhCN = {
       sessionCancelled: '教研活动“{{title}}”（原定 {{when}}）已取消。',
       leaderTransferred: '{{from}} 将教研组“{{group}}”的组长移交给了你。',
     },
+    studies: {
+      newNote: '{{author}} 在你的课例“{{study}}”第 {{round}} 轮视频 {{time}} 处留了观察记录。',
+    },
   },
 }
