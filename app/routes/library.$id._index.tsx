@@ -160,6 +160,9 @@ export default function ResourcePage() {
         <Link to={`/library/${r.id}/braille`} className="button secondary">
           {t('braille.resource.link')}
         </Link>
+        <a href={`/library/${r.id}/package${r.version !== null ? `?version=${r.version}` : ''}`} className="button secondary" download title={t('library.package.exportHint')}>
+          {t('library.package.export')}
+        </a>
         {r.can.adapt ? (
           <Form method="post" className="inline-form">
             <CsrfInput />

@@ -26,6 +26,7 @@ export default function LibraryLayout() {
     { to: '/library/review', key: 'library.review', show: canReview, current: pathname.startsWith('/library/review') },
     { to: '/library/favourites', key: 'library.favourites', show: true, current: pathname.startsWith('/library/favourites') },
     { to: '/library/new', key: 'library.newResource', show: canAuthor, current: pathname.startsWith('/library/new') },
+    { to: '/library/import', key: 'library.package.importTitle', show: canAuthor, current: pathname.startsWith('/library/import') },
   ]
   return (
     <>

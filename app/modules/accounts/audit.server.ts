@@ -23,6 +23,7 @@ export type AuditAction =
   | 'resource.submitted'
   | 'resource.reviewed'
   | 'resource.archived'
+  | 'resource.imported'
   | 'student-profile.read'
   | 'student-profile.updated'
   | 'student-profile.exported'

@@ -111,3 +111,27 @@ export function brailleLayoutOf(url: URL) {
   }
   return { scheme: (isSchemeId(scheme) ? scheme : 'common') as SchemeId, cellsPerLine: size('cellsPerLine'), linesPerPage: size('linesPerPage') }
 }
+
+/** A resource's hand corrections as stored, for a package; only for those who may read the resource. */
+export async function brailleCorrectionsOf(db: Database, actor: Actor, id: string) {
+  await getResource(db, actor, id)
+  return db.select({ scheme: resourceBraille.scheme, braille: resourceBraille.braille, sourceHash: resourceBraille.sourceHash }).from(resourceBraille).where(eq(resourceBraille.resourceId, id))
+}
+
+/**
+ * Puts a package's corrections on the imported resource. Cells are checked as a hand correction's
+ * are; the hash travels unchanged, so a correction made from older text still says so here.
+ */
+export async function restoreBrailleCorrections(db: Database, actor: Actor, id: string, rows: { scheme: 'common' | 'current'; braille: string; sourceHash: string }[]) {
+  if (rows.length === 0) return
+  if (!can(actor.role, 'author:resource')) throw new AppError(403, { key: 'errors.forbidden' })
+  await getResource(db, actor, id)
+  for (const row of rows) {
+    const foreign = [...row.braille].find((c) => c !== '\n' && !isBrailleCell(c))
+    if (foreign) throw new AppError(400, { key: 'library.package.errors.brailleInvalid', params: { char: foreign } })
+    await db
+      .insert(resourceBraille)
+      .values({ resourceId: id, scheme: row.scheme, braille: row.braille, sourceHash: row.sourceHash, correctedById: actor.id })
+      .onConflictDoUpdate({ target: [resourceBraille.resourceId, resourceBraille.scheme], set: { braille: row.braille, sourceHash: row.sourceHash, correctedById: actor.id, correctedAt: new Date() } })
+  }
+}

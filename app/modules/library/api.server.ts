@@ -2,13 +2,25 @@ import { Readable } from 'node:stream'
 import { z } from 'zod'
 import { endpoint, type Endpoint } from '~/platform/api/endpoint'
 import { AppError, notFound } from '~/platform/errors'
-import { fileResponse, removeFile, uploadFile } from './files.server'
+import { contentDisposition, fileResponse, removeFile, uploadFile } from './files.server'
+import { exportPackage, importPackage, receivePackageUpload } from './package.server'
+import { packageContentType } from './package-format'
+import { requirePermission } from '~/modules/accounts/permissions'
 import { resourceKinds, kindTraits } from './kinds'
 import { adaptResource, archiveResource, browseResources, createResource, getResource, myResources, publishResource, rateResource, reviewQueue, reviewResource, setFavourite, submitResource, updateResource } from './resources.server'
 import { browseInput, ratingInput, resourceInput, reviewInput } from './schemas'
 import { disabilityCategories, gradesOfStage, licences, schoolTypes, stages, subjectCodes, subjects, variantKeys } from './taxonomy'
 
 const tag = 'library'
+const importReport = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  files: z.number().int(),
+  videos: z.number().int(),
+  tracks: z.number().int(),
+  signTerms: z.object({ linked: z.number().int(), created: z.number().int(), dropped: z.array(z.string()) }),
+  braille: z.number().int(),
+})
 const id = z.uuid()
 const timestamp = z.iso.datetime()
 const richDoc = z.object({ type: z.literal('doc'), content: z.array(z.unknown()) }).describe('Tiptap JSON; only the allow-listed nodes and marks are kept')
@@ -202,6 +214,36 @@ export const libraryEndpoints: Endpoint[] = [
     },
   }),
   endpoint({ method: 'DELETE', path: '/resources/{id}/files/{fileId}', tag, summary: 'Take a file off the working copy (published versions keep it)', status: 204, handle: ({ rt, actor }, { params }) => removeFile(rt.db, actor, uuidParam(params.id), uuidParam(params.fileId)) }),
+  endpoint({
+    method: 'GET',
+    path: '/resources/{id}/package',
+    tag,
+    summary: 'The resource as a package (application/zip: manifest.json with SHA-256 of every entry, files, video originals with caption tracks) that another Tongxing installation imports unchanged; ?version=n for a published version',
+    query: z.object({ version: z.coerce.number().int().min(1).optional() }),
+    handle: async ({ rt, actor }, { params, query }) => {
+      const { fileName, body } = await exportPackage(rt, actor, uuidParam(params.id), { version: query.version })
+      return new Response(Readable.toWeb(body) as ReadableStream, { headers: { 'Content-Type': packageContentType, 'Content-Disposition': contentDisposition('attachment', fileName) } })
+    },
+  }),
+  endpoint({
+    method: 'POST',
+    path: '/resources/import',
+    tag,
+    summary: 'Import a resource package: send the .zip as the raw body. It becomes a draft of the caller, checked entry by entry before anything is stored; videos are transcoded here',
+    upload: true,
+    response: importReport,
+    status: 201,
+    handle: async ({ rt, actor, request, ip }) => {
+      requirePermission(actor, 'author:resource')
+      if (!request.body) throw new AppError(400, { key: 'library.package.errors.noFile' }, { fields: { file: { key: 'library.package.errors.noFile' } } })
+      const upload = await receivePackageUpload(Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>))
+      try {
+        return await importPackage(rt, actor, upload.path, ip)
+      } finally {
+        await upload.cleanup()
+      }
+    },
+  }),
   endpoint({
     method: 'GET',
     path: '/files/{id}',

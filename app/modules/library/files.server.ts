@@ -211,7 +211,7 @@ export async function removeFile(db: Database, actor: Actor, resourceId: string,
  * A file `actor` may read: one listed in a published version of a resource of their district, or
  * one of a working copy they may see (their own, or one put forward for review).
  */
-async function findReadableFile(db: Database, actor: Actor, fileId: string) {
+export async function findReadableFile(db: Database, actor: Actor, fileId: string) {
   requirePermission(actor, 'read:library')
   const [found] = await db
     .select({ file: resourceFiles, resource: resources })

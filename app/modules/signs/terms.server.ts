@@ -3,7 +3,7 @@ import type { Database } from '#db/client'
 import { signTermLinks, signTerms } from '#db/schema'
 import type { Actor } from '~/modules/accounts/actor'
 import { isUniqueViolation } from '~/modules/accounts/db-errors'
-import { requirePermission } from '~/modules/accounts/permissions'
+import { can, requirePermission } from '~/modules/accounts/permissions'
 import { findAsset, getPlayerSource, type PlayerSource } from '~/modules/media/index.server'
 import { AppError, notFound, parseInput, type FieldErrors } from '~/platform/errors'
 import { signCategories, type SignCategory } from './categories'
@@ -214,4 +214,49 @@ export async function getTermForReader(db: Database, actor: Actor, id: string): 
   const source = await getPlayerSource(db, actor, term.videoAssetId).catch(() => undefined)
   if (source === undefined) return { term, video: { state: 'none' } }
   return { term, video: source ? { state: 'ready', source } : { state: 'pending' } }
+}
+
+/** The glossary entries these marked term ids name, for a resource package (ids of other districts are skipped). */
+export async function termsForPackage(db: Database, actor: Actor, ids: string[]): Promise<TermRow[]> {
+  const valid = ids.filter(isTermId)
+  if (valid.length === 0) return []
+  return db
+    .select()
+    .from(signTerms)
+    .where(and(eq(signTerms.districtId, actor.districtId), inArray(signTerms.id, valid)))
+    .orderBy(asc(signTerms.pinyin))
+}
+
+/**
+ * Links a package's sign terms to this district's glossary by word. A word the glossary lacks is
+ * added (without its video, which stays with the sender) when the importer may edit the glossary;
+ * otherwise its marks are dropped and the words are reported, the text itself stays.
+ */
+export async function linkPackageTerms(db: Database, actor: Actor, packed: { ref: string; word: string; category: string; handshape: string; movement: string; notes: string }[]) {
+  const ids = new Map<string, string>()
+  const dropped: string[] = []
+  const createdIds: string[] = []
+  let linked = 0
+  if (packed.length === 0) return { ids, linked, created: 0, createdIds, dropped }
+  const existing = await db
+    .select({ id: signTerms.id, word: signTerms.word })
+    .from(signTerms)
+    .where(and(eq(signTerms.districtId, actor.districtId), inArray(signTerms.word, packed.map((t) => t.word))))
+  for (const term of packed) {
+    const found = existing.find((e) => e.word === term.word)
+    if (found) {
+      ids.set(term.ref, found.id)
+      linked++
+      continue
+    }
+    const input = signTermInput.safeParse({ word: term.word, category: term.category, handshape: term.handshape, movement: term.movement, notes: term.notes })
+    if (!input.success || !can(actor.role, 'edit:signs')) {
+      dropped.push(term.word)
+      continue
+    }
+    const id = await db.transaction((tx) => saveTerm(tx, actor, input.data, null)).catch(wordTakenOnRace(term.word))
+    ids.set(term.ref, id)
+    createdIds.push(id)
+  }
+  return { ids, linked, created: createdIds.length, createdIds, dropped }
 }

@@ -8,6 +8,7 @@ import { researchEn } from '~/modules/research/i18n/en'
 import { notificationsEn } from '~/modules/notifications/i18n/en'
 import { studiesEn } from '~/modules/research/studies/i18n/en'
 import type { zhCN } from './zh-CN'
+import { learningEn } from '~/modules/learning/i18n/en'
 
 type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Messages<T[K]> }
 
@@ -230,6 +231,7 @@ export const en: Messages<typeof zhCN> = {
     'resource.submitted': 'Submitted a resource for review',
     'resource.reviewed': 'Reviewed a resource',
     'resource.archived': 'Archived a resource',
+    'resource.imported': 'Imported a resource package',
     'student-profile.read': 'Student profile read',
     'student-profile.updated': 'Student profile changed',
     'student-profile.exported': 'Student’s personal data exported',
@@ -242,6 +244,7 @@ export const en: Messages<typeof zhCN> = {
   search: searchEn,
   braille: brailleEn,
   signs: signsEn,
+  learning: learningEn,
   family: familyEn,
   research: researchEn,
   notifications: notificationsEn,

@@ -7,6 +7,7 @@ import { familyZhCN } from '~/modules/learning/family-i18n/zh-CN'
 import { researchZhCN } from '~/modules/research/i18n/zh-CN'
 import { notificationsZhCN } from '~/modules/notifications/i18n/zh-CN'
 import { studiesZhCN } from '~/modules/research/studies/i18n/zh-CN'
+import { learningZhCN } from '~/modules/learning/i18n/zh-CN'
 
 /** The source of truth for UI text. en.ts must carry the same keys (the type checks it). */
 export const zhCN = {
@@ -222,6 +223,7 @@ export const zhCN = {
     'resource.submitted': '提交资源审核',
     'resource.reviewed': '审核资源',
     'resource.archived': '归档资源',
+    'resource.imported': '导入资源包',
     'student-profile.read': '查看学生档案',
     'student-profile.updated': '修改学生档案',
     'student-profile.exported': '导出学生个人信息',
@@ -234,6 +236,7 @@ export const zhCN = {
   search: searchZhCN,
   braille: brailleZhCN,
   signs: signsZhCN,
+  learning: learningZhCN,
   family: familyZhCN,
   research: researchZhCN,
   notifications: notificationsZhCN,
