@@ -59,6 +59,14 @@ function meaningful(token: string): boolean {
   return /[\p{L}\p{N}]/u.test(token) && !stopWords.has(token)
 }
 
+/**
+ * The whole text cut into words, nothing dropped (spaces and punctuation are tokens too), so the
+ * pieces join back into the text: for word-level comparisons such as the lesson-study plan diff.
+ */
+export function cutWords(text: string): string[] {
+  return segmenter().cut(text, true)
+}
+
 /** Index words in search mode: 孤独症儿童 → 孤独, 孤独症, 儿童, so compounds are found by their parts. */
 export function indexWords(text: string): string[] {
   const normalised = normalise(text)
