@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react'
+import { useCallback, useEffect, useId, useRef, useState, type CSSProperties, type MutableRefObject, type KeyboardEvent as ReactKeyboardEvent, type PointerEvent as ReactPointerEvent } from 'react'
 import { useTranslation } from 'react-i18next'
 import type HlsType from 'hls.js'
 import { formatBytes } from '~/modules/media/transfer'
@@ -31,7 +31,13 @@ const preferencesKey = 'tongxing.player'
  * chapters; A–B repeat; a sign-language window in step with the video; audio description as a second
  * track or as text read aloud; and an interactive transcript beside it. Nothing plays until asked.
  */
-export function VideoPlayer({ source, transcript = true }: { source: PlayerSource; transcript?: boolean }) {
+/** What a page around the player may do with it: seek (e.g. from a time-coded note) and read the position. */
+export interface PlayerHandle {
+  seek(seconds: number): void
+  currentTime(): number
+}
+
+export function VideoPlayer({ source, transcript = true, handle }: { source: PlayerSource; transcript?: boolean; handle?: MutableRefObject<PlayerHandle | null> }) {
   const { t } = useTranslation()
   const id = useId()
   const root = useRef<HTMLDivElement>(null)
@@ -206,6 +212,14 @@ export function VideoPlayer({ source, transcript = true }: { source: PlayerSourc
     element.currentTime = Math.max(0, Math.min(seconds, Number.isFinite(element.duration) ? element.duration : seconds))
     setTime(element.currentTime)
   }, [])
+
+  useEffect(() => {
+    if (!handle) return
+    handle.current = { seek: seekTo, currentTime: () => video.current?.currentTime ?? 0 }
+    return () => {
+      handle.current = null
+    }
+  }, [handle, seekTo])
 
   const toggle = useCallback(() => {
     const element = video.current

@@ -69,6 +69,7 @@ export const studiesEn: Shape<typeof studiesZhCN> = {
     reviewHint: 'As a reviewer, your scores are the library’s review: the lesson is published at once.',
     queueHint: 'The plan goes to the library’s review queue and is published as an exemplary lesson once approved.',
     submit: 'Finish and publish',
+    reviewScores: 'Review scores',
     published: 'The lesson study is finished and the exemplary lesson is in the library.',
     submitted: 'The lesson study is finished and the exemplary lesson awaits review.',
   },
@@ -146,6 +147,7 @@ export const studiesEn: Shape<typeof studiesZhCN> = {
     deleteLabel: 'Delete the note at {{time}}',
     deleted: 'Observation note deleted.',
     at: '{{time}}',
+    said: '{{author}}: ',
   },
   rubric: {
     heading: 'My scores',

@@ -66,6 +66,7 @@ export const studiesZhCN = {
     reviewHint: '作为审核人，你的评分即为资源库的审核意见，提交后直接发布。',
     queueHint: '教案将提交到资源库的审核队列，审核通过后以“优秀课例”发布。',
     submit: '完成并发布',
+    reviewScores: '审核评分',
     published: '课例研究已完成，优秀课例已发布到资源库。',
     submitted: '课例研究已完成，优秀课例已提交审核。',
   },
@@ -143,6 +144,7 @@ export const studiesZhCN = {
     deleteLabel: '删除 {{time}} 的观察记录',
     deleted: '已删除观察记录。',
     at: '{{time}}',
+    said: '{{author}}：',
   },
   rubric: {
     heading: '我的评分',
