@@ -2,6 +2,7 @@ import { purgeExpired } from '~/modules/accounts/sessions.server'
 import { syncSearchIndex } from '~/modules/search/sync.server'
 import { makeThumbnail } from '~/modules/library/files.server'
 import { maintainMedia } from '~/modules/media/maintenance.server'
+import { sendSessionReminders } from '~/modules/research/sessions.server'
 import { recoverInterruptedTranscodes, transcodeAsset, mediaTools } from '~/modules/media/transcode.server'
 import type { JobHandlers } from './queue.server'
 import type { Runtime } from './runtime.server'
@@ -14,6 +15,7 @@ export function jobHandlers(rt: Pick<Runtime, 'db' | 'storage' | 'config' | 'que
     'library.thumbnail': ({ fileId }) => makeThumbnail(rt, fileId),
     'media.transcode': ({ assetId }) => transcodeAsset({ db: rt.db, storage: rt.storage, tools: mediaTools(rt.config.ffmpegPath) }, assetId),
     'media.recover': () => maintainMedia(rt),
+    'research.remind': async () => void (await sendSessionReminders(rt.db)),
   }
 }
 

@@ -49,6 +49,17 @@ export const jobTypes = {
     concurrency: 1,
     schedule: '* * * * *',
   },
+  // The day-before reminder of 教研 sessions. Every hour, so a session planned today for tomorrow is
+  // still announced; each person is reminded once per session (a unique key), however often it runs.
+  'research.remind': {
+    payload: z.object({}),
+    retryLimit: 2,
+    retryDelay: 60,
+    expireInSeconds: 300,
+    concurrency: 1,
+    policy: 'stately',
+    schedule: '5 * * * *',
+  },
 } satisfies Record<string, JobType>
 
 interface JobType {

@@ -51,7 +51,10 @@ describe('the platform surface', () => {
     const [admin] = await rt.db.select().from(users).where(eq(users.username, 'admin'))
     const [video] = await rt.db.insert(mediaAssets).values({ districtId: admin!.districtId, ownerId: admin!.id, title: '整理书包', originalName: '整理书包.mp4', originalSize: 1000 }).returning()
     const signTerm = (await api('POST', '/signs', { token, body: { word: '谢谢', category: 'daily', related: '' } })).body
-    const params: Record<string, string> = { '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id, '/resources/{id}': resource.id, '/media/{id}': video!.id, '/media/{id}/player': video!.id, '/signs/{id}': signTerm.id }
+    const researcher = await apiToken('researcher')
+    const group = (await api('POST', '/research/groups', { token: researcher, body: { name: '平台测试教研组' } })).body
+    const session = (await api('POST', `/research/groups/${group.id}/sessions`, { token: researcher, body: { kind: 'topic', title: '平台测试', date: '2026-12-01', startTime: '14:00', endTime: '15:00', place: '201' } })).body
+    const params: Record<string, string> = { '/research/groups/{id}': group.id, '/research/groups/{id}/sessions': group.id, '/research/sessions/{id}': session.id, '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id, '/resources/{id}': resource.id, '/media/{id}': video!.id, '/media/{id}/player': video!.id, '/signs/{id}': signTerm.id }
     for (const e of endpoints.filter((e) => e.method === 'GET' && e.response)) {
       const asRole = e.path === '/me/classes' ? 'teacher' : e.path === '/me/children' ? 'family' : 'admin'
       const path = e.path.includes('{') ? e.path.replace('{id}', params[e.path]!) : e.path

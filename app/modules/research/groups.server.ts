@@ -340,6 +340,15 @@ export async function districtSchools(db: Reader, actor: Actor) {
   return db.select({ id: schools.id, name: schools.name }).from(schools).where(eq(schools.districtId, actor.districtId)).orderBy(asc(schools.name))
 }
 
+/** Teachers and researchers of the district an administrator may name as a new group's leader. */
+export async function eligibleLeaders(db: Reader, actor: Actor) {
+  return db
+    .select({ id: users.id, displayName: users.displayName, role: users.role })
+    .from(users)
+    .where(and(eq(users.districtId, actor.districtId), eq(users.active, true), inArray(users.role, [...memberRoles])))
+    .orderBy(asc(users.role), asc(users.displayName))
+}
+
 /** Ids of a group's active members. */
 export async function activeMemberIds(db: Reader, groupId: string): Promise<string[]> {
   const rows = await db
