@@ -1,6 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import { classMembers, classes, districts, familyLinks, schools, users } from '#db/schema'
+import { seedStudiesDemo } from '~/modules/research/studies-demo.server'
 import { hashPassword } from './passwords.server'
 import type { Role } from './permissions'
 
@@ -62,6 +63,8 @@ export async function seedDemo(db: Database) {
       { classId: class1!.id, userId: id('student') },
     ])
     await tx.insert(familyLinks).values({ familyId: id('family'), studentId: id('student'), relation: 'mother' })
+    // A lesson study of the demo 教研组, with its group if no other demo data made one (docs/decisions/008).
+    await seedStudiesDemo(tx, district!.id)
   })
   return { created: true }
 }

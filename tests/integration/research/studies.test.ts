@@ -66,6 +66,18 @@ describe.each(databaseKinds)('lesson studies on %s', (kind) => {
   })
   afterAll(() => stopTestRuntime(rt))
 
+  it('seeds the demo with a study of the demo group: a round, two plan versions, notes and both observers’ scores', async () => {
+    const demo = (await listStudies(rt.db, a.teacher)).find((s) => s.title === '认识颜色')!
+    expect(demo).toMatchObject({ teacher: '张老师', status: 'active', rounds: 1 })
+    const round = await getRound(rt.db, a.teacher2, demo.id, 1)
+    expect(round.plan.number).toBe(2)
+    expect(round.notes.map((n) => n.atSeconds)).toEqual([45, 195, 390])
+    // goals (4 + 5) / 2 = 4.5, support 3.5, interaction 4.0, devices 2.5; overall 14.5 / 4 = 3.625 → 3.6
+    expect(round.summary.dimensions.map((d) => d.mean)).toEqual([4.5, 3.5, 4, 2.5])
+    expect(round.summary.overall.mean).toBe(3.6)
+    expect(await statusOf(getStudy(rt.db, a.bystander, demo.id))).toBe(404)
+  })
+
   it('starts a study in a group of the creator, with a member as teacher, the default rubric and plan version 1', async () => {
     expect(await statusOf(createStudy(rt.db, a.bystander, { groupId, title: '认识颜色' }))).toBe(400)
     await expect(createStudy(rt.db, a.teacher, { groupId, title: '认识颜色', teacherId: a.bystander.id })).rejects.toMatchObject({ options: { fields: { teacherId: { key: 'studies.errors.teacherNotMember' } } } })
