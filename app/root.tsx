@@ -92,6 +92,11 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
                 <NavLink to="/media">{t('media.nav')}</NavLink>
               </li>
             ) : null}
+            {user?.canMedia ? (
+              <li>
+                <NavLink to="/research/studies">{t('studies.nav')}</NavLink>
+              </li>
+            ) : null}
             {user?.canAdmin ? (
               <li>
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>
