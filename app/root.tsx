@@ -21,7 +21,7 @@ export const meta: MetaFunction = () => [{ title: '同行 Tongxing' }]
 export async function loader(args: LoaderFunctionArgs) {
   const web = await webRequest(args)
   const csrf = await issueCsrf(web.cookies, web.rt.config.sessionSecret, args.request)
-  const user = web.actor && { username: web.actor.username, displayName: web.actor.displayName, role: web.actor.role, canAdmin: can(web.actor.role, 'manage:users'), canMedia: canUploadMedia(web.actor), canLibrary: can(web.actor.role, 'read:library') }
+  const user = web.actor && { username: web.actor.username, displayName: web.actor.displayName, role: web.actor.role, canAdmin: can(web.actor.role, 'manage:users'), canMedia: canUploadMedia(web.actor), canLibrary: can(web.actor.role, 'read:library'), canReports: can(web.actor.role, 'read:reports') }
   return data({ locale: web.locale, preferences: web.preferences, user, csrf: csrf.token }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined)
 }
 
@@ -95,6 +95,11 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
             {user?.canMedia ? (
               <li>
                 <NavLink to="/research/studies">{t('studies.nav')}</NavLink>
+              </li>
+            ) : null}
+            {user?.canReports ? (
+              <li>
+                <NavLink to="/reports">{t('reports.nav')}</NavLink>
               </li>
             ) : null}
             {user?.canAdmin ? (

@@ -32,6 +32,7 @@ const envSchema = z
     SESSION_SECRET: z.string().min(32, fix('must be at least 32 characters of random text, e.g. `openssl rand -hex 32`')).optional(),
     SEED_DEMO: z.enum(['true', 'false'], fix('must be "true" or "false"')).optional(),
     FFMPEG_PATH: z.string().min(1).optional(),
+    REPORT_FONT: z.string().min(1).optional(),
   })
   .superRefine((env, ctx) => {
     const need = (name: keyof typeof env, why: string) => {
@@ -70,6 +71,8 @@ export interface Config {
   seedDemo: boolean
   secureCookies: boolean
   ffmpegPath?: string
+  /** A font file with Chinese glyphs for PDF reports (TTF/OTF, or a TTC as `file.ttc#PostScriptName`); else one the system has. */
+  reportFont?: string
 }
 
 export function parseConfig(source: Record<string, string | undefined>): Config {
@@ -105,6 +108,7 @@ export function parseConfig(source: Record<string, string | undefined>): Config 
     seedDemo: env.SEED_DEMO ? env.SEED_DEMO === 'true' : embedded,
     secureCookies: env.NODE_ENV !== 'development',
     ffmpegPath: env.FFMPEG_PATH,
+    reportFont: env.REPORT_FONT,
   }
 }
 

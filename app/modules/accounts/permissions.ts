@@ -8,8 +8,8 @@ export const roles = ['admin', 'researcher', 'teacher', 'student', 'family'] as 
 export type Role = (typeof roles)[number]
 
 export const rolePermissions = {
-  admin: ['manage:schools', 'manage:classes', 'manage:users', 'import:users', 'read:audit', 'read:district', 'read:library', 'author:resource', 'review:resource', 'archive:resource', 'edit:signs'],
-  researcher: ['read:district', 'read:library', 'author:resource', 'review:resource', 'edit:signs'],
+  admin: ['manage:schools', 'manage:classes', 'manage:users', 'import:users', 'read:audit', 'read:district', 'read:library', 'author:resource', 'review:resource', 'archive:resource', 'edit:signs', 'read:reports'],
+  researcher: ['read:district', 'read:library', 'author:resource', 'review:resource', 'edit:signs', 'read:reports'],
   teacher: ['read:own-classes', 'read:library', 'author:resource', 'edit:signs'],
   student: ['read:own-classes'],
   family: ['read:own-children'],

@@ -7,10 +7,11 @@ import { signsEndpoints } from '~/modules/signs/api.server'
 import { researchEndpoints } from '~/modules/research/api.server'
 import { studiesEndpoints } from '~/modules/research/studies-api.server'
 import { notificationsEndpoints } from '~/modules/notifications/api.server'
+import { reportsEndpoints } from '~/modules/reports/api.server'
 import type { Endpoint } from './endpoint'
 import { createRouter } from './router.server'
 
 /** Every capability's endpoints, in the order the OpenAPI document lists them. */
-export const endpoints: Endpoint[] = [...accountsEndpoints, ...libraryEndpoints, ...mediaEndpoints, ...searchEndpoints, ...brailleEndpoints, ...signsEndpoints, ...researchEndpoints, ...studiesEndpoints, ...notificationsEndpoints]
+export const endpoints: Endpoint[] = [...accountsEndpoints, ...libraryEndpoints, ...mediaEndpoints, ...searchEndpoints, ...brailleEndpoints, ...signsEndpoints, ...researchEndpoints, ...studiesEndpoints, ...notificationsEndpoints, ...reportsEndpoints]
 
 export const handleApi = createRouter(endpoints)

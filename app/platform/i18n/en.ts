@@ -1,4 +1,5 @@
 import { mediaMessages } from '~/modules/media/messages'
+import { reportsEn } from '~/modules/reports/i18n/en'
 import { libraryEn } from '~/modules/library/i18n/en'
 import { searchEn } from '~/modules/search/i18n/en'
 import { brailleEn } from '~/modules/braille/i18n/en'
@@ -249,6 +250,7 @@ export const en: Messages<typeof zhCN> = {
   research: researchEn,
   notifications: notificationsEn,
   studies: studiesEn,
+  reports: reportsEn,
   errors: {
     title: 'Something went wrong',
     notFoundTitle: 'Page not found',

@@ -1,4 +1,5 @@
 import { mediaMessages } from '~/modules/media/messages'
+import { reportsZhCN } from '~/modules/reports/i18n/zh-CN'
 import { libraryZhCN } from '~/modules/library/i18n/zh-CN'
 import { searchZhCN } from '~/modules/search/i18n/zh-CN'
 import { brailleZhCN } from '~/modules/braille/i18n/zh-CN'
@@ -241,6 +242,7 @@ export const zhCN = {
   research: researchZhCN,
   notifications: notificationsZhCN,
   studies: studiesZhCN,
+  reports: reportsZhCN,
   errors: {
     title: '出错了',
     notFoundTitle: '找不到这个页面',
