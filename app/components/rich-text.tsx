@@ -1,16 +1,22 @@
-import { Fragment, type ReactNode } from 'react'
+import { createContext, Fragment, useContext, useMemo, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { SignTermButton } from '~/components/signs/sign-term-button'
 import { safeHref, safeImageSrc, sanitizeDoc, type RichNode } from '~/modules/library/rich-text'
+import { annotateSentences, type SentenceMap } from '~/modules/learning/player'
 import { cleanSignTermAttrs, signTermMark } from '~/modules/signs/marks'
+
+/** When reading aloud: which sentence each piece of text belongs to, and which one is being read. */
+const Reading = createContext<{ map: SentenceMap; current: number | null } | null>(null)
 
 /**
  * Renders stored Tiptap JSON through the allow-list: the document is sanitized again here and each
  * node type maps to one element, so nothing a user typed can become markup or script.
  */
-export function RichText({ doc, className }: { doc: unknown; className?: string }) {
-  const clean = sanitizeDoc(doc)
-  return <div className={['rich-text', className].filter(Boolean).join(' ')}>{clean.content.map((node, i) => <Node key={i} node={node} />)}</div>
+export function RichText({ doc, className, sentences }: { doc: unknown; className?: string; sentences?: { current: number | null } }) {
+  const clean = useMemo(() => sanitizeDoc(doc), [doc])
+  const map = useMemo(() => (sentences ? annotateSentences(clean) : null), [clean, sentences !== undefined]) // eslint-disable-line react-hooks/exhaustive-deps
+  const body = <div className={['rich-text', className].filter(Boolean).join(' ')}>{clean.content.map((node, i) => <Node key={i} node={node} />)}</div>
+  return map ? <Reading.Provider value={{ map, current: sentences?.current ?? null }}>{body}</Reading.Provider> : body
 }
 
 function Children({ node }: { node: RichNode }) {
@@ -132,6 +138,28 @@ function Node({ node }: { node: RichNode }): ReactNode {
 }
 
 function Marked({ node }: { node: RichNode }) {
+  const reading = useContext(Reading)
+  const pieces = reading?.map.pieces.get(node)
+  if (reading && pieces) {
+    // Read-aloud: each piece carries its sentence, so the one being read can be marked.
+    return (
+      <>
+        {pieces.map((piece, i) => (
+          <span
+            key={i}
+            className={['sentence', piece.start ? 'sentence-start' : null, reading.current === piece.sentence ? 'sentence-current' : null].filter(Boolean).join(' ')}
+            data-sentence={piece.sentence}
+          >
+            <MarkedText node={{ ...node, text: piece.text }} />
+          </span>
+        ))}
+      </>
+    )
+  }
+  return <MarkedText node={node} />
+}
+
+function MarkedText({ node }: { node: RichNode }) {
   let out: ReactNode = node.text ?? ''
   for (const mark of node.marks ?? []) {
     if (mark.type === 'bold') out = <strong>{out}</strong>

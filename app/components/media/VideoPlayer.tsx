@@ -25,6 +25,14 @@ import { Transcript } from './Transcript'
 
 const preferencesKey = 'tongxing.player'
 
+/** How a player starts when the page decides for the viewer (a student's learner preferences) instead of this browser's last choice. */
+export interface InitialPlayerSettings {
+  /** A caption language to show, or null for captions off. */
+  captionLanguage: string | null
+  signLayout: SignLayout
+  audioDescription: boolean
+}
+
 /**
  * The accessible player: hls.js (or native HLS) loaded only when a video is on the page; keyboard
  * control; captions drawn by us so their size, colour and background follow the viewer's choice;
@@ -37,7 +45,7 @@ export interface PlayerHandle {
   currentTime(): number
 }
 
-export function VideoPlayer({ source, transcript = true, handle }: { source: PlayerSource; transcript?: boolean; handle?: MutableRefObject<PlayerHandle | null> }) {
+export function VideoPlayer({ source, transcript = true, handle, initial }: { source: PlayerSource; transcript?: boolean; handle?: MutableRefObject<PlayerHandle | null>; initial?: InitialPlayerSettings }) {
   const { t } = useTranslation()
   const id = useId()
   const root = useRef<HTMLDivElement>(null)
@@ -64,7 +72,13 @@ export function VideoPlayer({ source, transcript = true, handle }: { source: Pla
   const hls = useRef<HlsType | null>(null)
 
   // Preferences are the viewer's, kept in this browser.
-  useEffect(() => setPrefs(readPreferences(localStorage.getItem(preferencesKey))), [])
+  useEffect(() => {
+    const saved = readPreferences(localStorage.getItem(preferencesKey))
+    if (!initial) return setPrefs(saved)
+    // A student's learner preferences decide how their lesson videos start (docs/decisions/009).
+    setPrefs({ ...saved, captionLanguage: initial.captionLanguage, signLayout: initial.signLayout, speakDescriptions: initial.audioDescription && source.audioDescriptions.length === 0 })
+    if (initial.audioDescription && source.audioDescriptions[0]) setDescriptionTrack(source.audioDescriptions[0].id)
+  }, []) // eslint-disable-line react-hooks/exhaustive-deps
   const updatePrefs = useCallback((change: Partial<PlayerPreferences>) => {
     setPrefs((previous) => {
       const next = { ...previous, ...change }

@@ -1,0 +1,221 @@
+import { data, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { CsrfInput, FormStatus, useMessage } from '~/components/forms'
+import { learningTitle } from '~/components/learning/title'
+import { exerciseInputFromForm, exerciseKinds, pictureSlots, type ExerciseKind, type MatchingData, type OrderingData, type PictureChoiceData, type YesNoData } from '~/modules/learning/exercises'
+import { createExercise, deleteExercise, lessonExercises, moveExercise, uploadExerciseImage } from '~/modules/learning/exercises.server'
+import { csrfField, csrfIsValid } from '~/platform/csrf.server'
+import { AppError, badInput, type ActionResult } from '~/platform/errors'
+import { pageLoader } from '~/platform/loader.server'
+import { formAction, requireActor } from '~/platform/web.server'
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => learningTitle(matches, 'learning.exercises.title', { title: data?.lesson.title ?? '' })
+
+export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
+  const web = await requireActor(args)
+  return lessonExercises(web.rt.db, web.actor, args.params.id ?? '')
+})
+
+/** Adding an exercise is a multipart post (pictures stream into the store once the CSRF field has been checked); the rest are plain posts. */
+export async function action(args: ActionFunctionArgs) {
+  if (!(args.request.headers.get('Content-Type') ?? '').startsWith('multipart/form-data')) return listAction(args)
+  const web = await requireActor(args)
+  const resourceId = args.params.id ?? ''
+  const fields = new Map<string, string>()
+  const images: Record<number, string> = {}
+  try {
+    await lessonExercises(web.rt.db, web.actor, resourceId)
+    await unstable_parseMultipartFormData(args.request, async (part) => {
+      if (part.filename === undefined) {
+        const chunks: Uint8Array[] = []
+        let size = 0
+        for await (const chunk of part.data) {
+          size += chunk.length
+          if (size > 64 * 1024) throw new AppError(400, { key: 'errors.badRequest' })
+          chunks.push(chunk)
+        }
+        fields.set(part.name, Buffer.concat(chunks).toString('utf8'))
+        return undefined
+      }
+      if (!(await csrfIsValid(web.cookies, web.rt.config.sessionSecret, args.request, fields.get(csrfField) ?? null))) throw new AppError(403, { key: 'errors.csrf' })
+      const slot = /^image([1-9])$/.exec(part.name)?.[1]
+      if (!part.filename || !slot || Number(slot) > pictureSlots) {
+        for await (const _ of part.data) void _
+        return undefined
+      }
+      images[Number(slot)] = (await uploadExerciseImage(web.rt, web.actor, { fileName: part.filename, body: part.data })).id
+      return undefined
+    })
+    if (!(await csrfIsValid(web.cookies, web.rt.config.sessionSecret, args.request, fields.get(csrfField) ?? null))) throw new AppError(403, { key: 'errors.csrf' })
+    const built = exerciseInputFromForm((name) => fields.get(name) ?? '', images)
+    if ('badPairLine' in built) throw badInput({ pairs: { key: 'learning.errors.pairFormat', params: { line: built.badPairLine } } })
+    await createExercise(web.rt.db, web.actor, resourceId, built.input)
+    return data<ActionResult>({ ok: true, message: { key: 'learning.exercises.added' } })
+  } catch (error) {
+    if (error instanceof AppError) return data<ActionResult>({ ok: false, error: { message: error.userMessage, fields: error.options.fields } }, { status: error.status })
+    throw error
+  }
+}
+
+const listAction = formAction(async (args, form) => {
+  const web = await requireActor(args)
+  const resourceId = args.params.id ?? ''
+  const exerciseId = String(form.get('exerciseId') ?? '')
+  const intent = form.get('intent')
+  if (intent === 'delete') {
+    await deleteExercise(web.rt.db, web.actor, resourceId, exerciseId)
+    return data<ActionResult>({ ok: true, message: { key: 'learning.exercises.deleted' } })
+  }
+  if (intent === 'up' || intent === 'down') {
+    await moveExercise(web.rt.db, web.actor, resourceId, exerciseId, intent)
+    return data<ActionResult>({ ok: true, message: { key: 'learning.exercises.moved' } })
+  }
+  throw badInput({}, 'errors.badRequest')
+})
+
+export default function ExerciseEditor() {
+  const { t } = useTranslation()
+  const message = useMessage()
+  const { lesson, exercises } = useLoaderData<typeof loader>()
+  const result = useActionData<typeof action>()
+  const [kind, setKind] = useState<ExerciseKind>('yes_no')
+  const fields = result && !result.ok ? (result.error.fields ?? {}) : {}
+  const answerOf = (e: (typeof exercises)[number]) => {
+    switch (e.kind) {
+      case 'yes_no':
+        return (e.data as YesNoData).answer ? t('learning.player.yes') : t('learning.player.no')
+      case 'matching':
+        return (e.data as MatchingData).pairs.map((p) => `${p.left} = ${p.right}`).join('；')
+      case 'ordering':
+        return (e.data as OrderingData).items.join(' → ')
+      case 'picture_choice': {
+        const d = e.data as PictureChoiceData
+        return d.options[d.correct]?.alt ?? ''
+      }
+    }
+  }
+  return (
+    <section aria-labelledby="exercises-title" className="exercise-editor">
+      <p>
+        <Link to="/teach">← {t('learning.exercises.back')}</Link>
+      </p>
+      <h1 id="exercises-title">{t('learning.exercises.title', { title: lesson.title })}</h1>
+      <p>{t('learning.exercises.intro')}</p>
+      <FormStatus result={result} />
+      {Object.keys(fields).length ? (
+        <ul className="field-errors">
+          {Object.entries(fields).map(([field, m]) => (
+            <li key={field} className="field-error">
+              {message(m)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
+      <h2>{t('learning.exercises.list')}</h2>
+      {exercises.length === 0 ? (
+        <p>{t('learning.exercises.none')}</p>
+      ) : (
+        <ol className="exercise-list">
+          {exercises.map((e, i) => (
+            <li key={e.id}>
+              <p>
+                <strong>{t(`learning.exercises.kinds.${e.kind}`)}</strong>：{e.prompt}
+              </p>
+              <p className="hint">{t('learning.exercises.answerIs', { answer: answerOf(e) })}</p>
+              {e.canEdit ? (
+                <Form method="post" className="button-row">
+                  <CsrfInput />
+                  <input type="hidden" name="exerciseId" value={e.id} />
+                  <button type="submit" name="intent" value="up" className="secondary" disabled={i === 0} aria-label={`${t('learning.exercises.up')}：${e.prompt}`}>
+                    {t('learning.exercises.up')}
+                  </button>
+                  <button type="submit" name="intent" value="down" className="secondary" disabled={i === exercises.length - 1} aria-label={`${t('learning.exercises.down')}：${e.prompt}`}>
+                    {t('learning.exercises.down')}
+                  </button>
+                  <button type="submit" name="intent" value="delete" className="secondary" aria-label={`${t('learning.exercises.delete')}：${e.prompt}`}>
+                    {t('learning.exercises.delete')}
+                  </button>
+                </Form>
+              ) : (
+                <p className="hint">{t('learning.exercises.byOther')}</p>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+
+      <h2>{t('learning.exercises.add')}</h2>
+      <Form method="post" encType="multipart/form-data">
+        <CsrfInput />
+        <div className="field">
+          <label htmlFor="exercise-kind">{t('learning.exercises.kind')}</label>
+          <select id="exercise-kind" name="kind" value={kind} onChange={(event) => setKind(event.target.value as ExerciseKind)}>
+            {exerciseKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`learning.exercises.kinds.${k}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="exercise-prompt">{t('learning.exercises.prompt')}</label>
+          <input id="exercise-prompt" name="prompt" maxLength={300} required aria-invalid={fields.prompt ? true : undefined} />
+        </div>
+        {kind === 'yes_no' ? (
+          <fieldset>
+            <legend>{t('learning.exercises.yesNoAnswer')}</legend>
+            <label className="choice">
+              <input type="radio" name="yesNoAnswer" value="yes" defaultChecked />
+              {t('learning.player.yes')}
+            </label>
+            <label className="choice">
+              <input type="radio" name="yesNoAnswer" value="no" />
+              {t('learning.player.no')}
+            </label>
+          </fieldset>
+        ) : null}
+        {kind === 'matching' ? (
+          <div className="field">
+            <label htmlFor="exercise-pairs">{t('learning.exercises.pairs')}</label>
+            <textarea id="exercise-pairs" name="pairs" rows={5} aria-invalid={fields.pairs ? true : undefined} />
+          </div>
+        ) : null}
+        {kind === 'ordering' ? (
+          <div className="field">
+            <label htmlFor="exercise-items">{t('learning.exercises.items')}</label>
+            <textarea id="exercise-items" name="items" rows={5} />
+          </div>
+        ) : null}
+        {kind === 'picture_choice' ? (
+          <fieldset className="picture-slots">
+            <legend>{t('learning.exercises.pictures')}</legend>
+            {Array.from({ length: pictureSlots }, (_, i) => i + 1).map((n) => (
+              <div key={n} className="picture-slot">
+                <div className="field">
+                  <label htmlFor={`exercise-alt${n}`}>{t('learning.exercises.alt', { n })}</label>
+                  <input id={`exercise-alt${n}`} name={`alt${n}`} maxLength={200} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`exercise-label${n}`}>{t('learning.exercises.label', { n })}</label>
+                  <input id={`exercise-label${n}`} name={`label${n}`} maxLength={60} />
+                </div>
+                <div className="field">
+                  <label htmlFor={`exercise-image${n}`}>{t('learning.exercises.pictureFile', { n })}</label>
+                  <input id={`exercise-image${n}`} name={`image${n}`} type="file" accept="image/png,image/jpeg,image/gif,image/webp" />
+                </div>
+                <label className="choice">
+                  <input type="radio" name="correct" value={String(n)} defaultChecked={n === 1} />
+                  {t('learning.exercises.correctPicture')}：{t('learning.exercises.picture', { n })}
+                </label>
+              </div>
+            ))}
+          </fieldset>
+        ) : null}
+        <button type="submit">{t('learning.exercises.save')}</button>
+      </Form>
+    </section>
+  )
+}
