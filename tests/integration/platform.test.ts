@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { mediaAssets, users } from '../../db/schema'
+import { lessonStudies, mediaAssets, users } from '../../db/schema'
 import { endpoints } from '../../app/platform/api/endpoints.server'
 import { loader as openapiLoader } from '../../app/routes/api.openapi[.]json'
 import { loader as healthLoader } from '../../app/routes/healthz'
@@ -55,9 +55,12 @@ describe('the platform surface', () => {
     const group = (await api('POST', '/research/groups', { token: researcher, body: { name: '平台测试教研组' } })).body
     const session = (await api('POST', `/research/groups/${group.id}/sessions`, { token: researcher, body: { kind: 'topic', title: '平台测试', date: '2026-12-01', startTime: '14:00', endTime: '15:00', place: '201' } })).body
     const params: Record<string, string> = { '/research/groups/{id}': group.id, '/research/groups/{id}/sessions': group.id, '/research/sessions/{id}': session.id, '/schools/{id}': school.id, '/users/{id}': user.id, '/classes/{id}': klass.id, '/resources/{id}': resource.id, '/media/{id}': video!.id, '/media/{id}/player': video!.id, '/signs/{id}': signTerm.id }
+    // The demo's lesson study (an administrator of the district reads its groups' studies).
+    const [study] = await rt.db.select({ id: lessonStudies.id }).from(lessonStudies).limit(1)
+    for (const path of ['/research/studies/{id}', '/research/studies/{id}/rounds/{round}', '/research/studies/{id}/versions', '/research/studies/{id}/versions/{number}', '/research/studies/{id}/diff']) params[path] = study!.id
     for (const e of endpoints.filter((e) => e.method === 'GET' && e.response)) {
       const asRole = e.path === '/me/classes' ? 'teacher' : e.path === '/me/children' ? 'family' : 'admin'
-      const path = e.path.includes('{') ? e.path.replace('{id}', params[e.path]!) : e.path
+      const path = e.path.includes('{') ? e.path.replace('{id}', params[e.path]!).replace('{round}', '1').replace('{number}', '1') : e.path
       const response = await api('GET', path, { token: asRole === 'admin' ? token : await apiToken(asRole) })
       expect(response.status, `${e.path}: ${JSON.stringify(response.body)}`).toBe(200)
       const check = e.response!.safeParse(response.body)
