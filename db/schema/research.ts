@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { bigint, boolean, check, index, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { districts, schools, users } from './accounts'
 import { resources } from './library'
 
@@ -59,6 +59,8 @@ export const researchSessions = pgTable(
     place: text('place').notNull().default(''),
     onlineUrl: text('online_url').notNull().default(''),
     agenda: text('agenda').notNull().default(''),
+    /** Invites the whole group: members who join later are invited too. */
+    allMembers: boolean('all_members').notNull().default(false),
     /** Tiptap JSON, rendered through the library's allow-listed schema. */
     minutes: jsonb('minutes').$type<Record<string, unknown>>(),
     /** Set when the leader publishes the minutes to the district: then every teacher and researcher of it may read the session. */

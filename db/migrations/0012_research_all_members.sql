@@ -1,0 +1,1 @@
+ALTER TABLE "research_sessions" ADD COLUMN "all_members" boolean DEFAULT false NOT NULL;
