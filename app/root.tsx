@@ -102,6 +102,16 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
                 <NavLink to="/reports">{t('reports.nav')}</NavLink>
               </li>
             ) : null}
+            {user?.role === 'teacher' ? (
+              <li>
+                <NavLink to="/students">{t('family.navStudents')}</NavLink>
+              </li>
+            ) : null}
+            {user?.role === 'family' ? (
+              <li>
+                <NavLink to="/family">{t('family.navChildren')}</NavLink>
+              </li>
+            ) : null}
             {user?.canAdmin ? (
               <li>
                 <NavLink to="/admin">{t('nav.admin')}</NavLink>

@@ -36,5 +36,9 @@ export const notificationsEn: Catalogue<typeof notificationsZhCN> = {
     studies: {
       newNote: '{{author}} left an observation note at {{time}} in round {{round}} of your lesson study “{{study}}”.',
     },
+    family: {
+      teacherNote: '{{teacher}} wrote a note to the family of {{student}}.',
+      homePractice: '{{family}} recorded home practice for {{student}} ({{minutes}} min).',
+    },
   },
 }

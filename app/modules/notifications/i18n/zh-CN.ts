@@ -36,5 +36,9 @@ export const notificationsZhCN = {
     studies: {
       newNote: '{{author}} 在你的课例“{{study}}”第 {{round}} 轮视频 {{time}} 处留了观察记录。',
     },
+    family: {
+      teacherNote: '{{teacher}} 给 {{student}} 的家长留了言。',
+      homePractice: '{{family}} 记录了 {{student}} 的家庭练习（{{minutes}} 分钟）。',
+    },
   },
 }
