@@ -6,6 +6,8 @@ import { CsrfInput } from '~/components/forms'
 import { SearchBox } from '~/components/search/search-box'
 import { can } from '~/modules/accounts/permissions'
 import { canUploadMedia } from '~/modules/media/policy'
+import { unreadCount } from '~/modules/notifications/index.server'
+import { canUseResearch } from '~/modules/research/access'
 import { issueCsrf } from '~/platform/csrf.server'
 import { createI18n, defaultLocale, type Locale } from '~/platform/i18n'
 import { webRequest } from '~/platform/web.server'
@@ -22,7 +24,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const web = await webRequest(args)
   const csrf = await issueCsrf(web.cookies, web.rt.config.sessionSecret, args.request)
   const user = web.actor && { username: web.actor.username, displayName: web.actor.displayName, role: web.actor.role, canAdmin: can(web.actor.role, 'manage:users'), canMedia: canUploadMedia(web.actor), canLibrary: can(web.actor.role, 'read:library'), canReports: can(web.actor.role, 'read:reports') }
-  return data({ locale: web.locale, preferences: web.preferences, user, csrf: csrf.token }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined)
+  const unread = web.actor ? await unreadCount(web.rt.db, web.actor) : 0
+  return data({ locale: web.locale, preferences: web.preferences, user, unread, csrf: csrf.token }, csrf.setCookie ? { headers: { 'Set-Cookie': csrf.setCookie } } : undefined)
 }
 
 type RootData = Awaited<ReturnType<typeof loader>>['data']
@@ -42,7 +45,9 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body>
         <I18nextProvider i18n={i18n}>
-          <Shell user={root?.user ?? null}>{children}</Shell>
+          <Shell user={root?.user ?? null} unread={root?.unread ?? 0}>
+            {children}
+          </Shell>
         </I18nextProvider>
         <ScrollRestoration />
         <Scripts />
@@ -51,7 +56,7 @@ export function Layout({ children }: { children: ReactNode }) {
   )
 }
 
-function Shell({ user, children }: { user: RootData['user']; children: ReactNode }) {
+function Shell({ user, unread, children }: { user: RootData['user']; unread: number; children: ReactNode }) {
   const { t, i18n } = useTranslation()
   const location = useLocation()
   const otherLocale = i18n.language === 'en' ? 'zh-CN' : 'en'
@@ -90,6 +95,13 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
             {user?.canMedia ? (
               <li>
                 <NavLink to="/media">{t('media.nav')}</NavLink>
+              </li>
+            ) : null}
+            {user && canUseResearch(user) ? (
+              <li>
+                <NavLink to="/research" end>
+                  {t('research.nav')}
+                </NavLink>
               </li>
             ) : null}
             {user?.canMedia ? (
@@ -140,6 +152,10 @@ function Shell({ user, children }: { user: RootData['user']; children: ReactNode
           </Form>
           {user ? (
             <>
+              <Link to="/notifications" className={unread ? 'notifications-indicator has-unread' : 'notifications-indicator'} aria-label={unread ? t('notifications.indicator', { count: unread }) : t('notifications.indicatorNone')}>
+                {t('notifications.nav')}
+                {unread ? <span className="count">{unread}</span> : null}
+              </Link>
               <span className="signed-in-as">{t('nav.signedInAs', { name: user.displayName, role: t(`roles.${user.role}`) })}</span>
               <Form method="post" action="/logout" className="inline-form">
                 <CsrfInput />

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import { classMembers, classes, districts, familyLinks, schools, users } from '#db/schema'
 import { seedStudiesDemo } from '~/modules/research/studies-demo.server'
+import { seedResearchDemo } from '~/modules/research/demo.server'
 import { seedFamilyDemo } from '~/modules/learning/family-demo.server'
 import { hashPassword } from './passwords.server'
 import type { Role } from './permissions'
@@ -66,6 +67,8 @@ export async function seedDemo(db: Database) {
     await tx.insert(familyLinks).values({ familyId: id('family'), studentId: id('student'), relation: 'mother' })
     // The demo student's consent, profile, a note to the family, home practice and a home visit (docs/decisions/010).
     await seedFamilyDemo(tx, district!.id)
+    // The demo 教研组 with two sessions of this term (docs/decisions/007).
+    await seedResearchDemo(tx, district!.id)
     // A lesson study of the demo 教研组, with its group if no other demo data made one (docs/decisions/008).
     await seedStudiesDemo(tx, district!.id)
   })

@@ -76,6 +76,7 @@ const groupDetail = z.object({
 })
 const sessionDetail = sessionSummary.extend({
   agenda: z.string(),
+  allMembers: z.boolean().describe('Invites the whole group, members who join later included'),
   minutes: z.record(z.string(), z.unknown()).nullable().describe('Tiptap JSON'),
   group: z.object({ id, name: z.string() }),
   access: z.enum(['member', 'admin', 'published']),

@@ -1,11 +1,12 @@
-import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm'
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
-import { researchGroupMembers, researchGroups, schools, users } from '#db/schema'
+import { researchGroupMembers, researchGroups, researchSessionInvitees, researchSessions, schools, users } from '#db/schema'
 import type { Actor } from '~/modules/accounts/actor'
 import { requirePermission } from '~/modules/accounts/permissions'
 import { notify } from '~/modules/notifications/index.server'
 import { AppError, badInput, notFound, parseInput } from '~/platform/errors'
 import { groupInput, inviteInput, isUuid, respondInput, transferInput } from './schemas'
+import { whenText } from './time'
 
 export type Group = typeof researchGroups.$inferSelect
 type Executor = Pick<Database, 'select' | 'insert' | 'update' | 'delete'>
@@ -299,7 +300,29 @@ export async function respondToInvitation(db: Database, actor: Actor, groupId: s
     .where(and(eq(researchGroupMembers.groupId, group.id), eq(researchGroupMembers.userId, actor.id), eq(researchGroupMembers.status, 'invited')))
     .returning()
   if (!row) throw notFound('research.errors.invitationNotFound')
+  if (status === 'active') await inviteToWholeGroupSessions(db, actor, group.id)
   return { status }
+}
+
+/**
+ * A new member is invited to the group's coming sessions that invite the whole group (not
+ * cancelled, not yet over), and told of each as any invitee is.
+ */
+async function inviteToWholeGroupSessions(db: Database, actor: Actor, groupId: string) {
+  const coming = await db
+    .select()
+    .from(researchSessions)
+    .where(and(eq(researchSessions.groupId, groupId), eq(researchSessions.allMembers, true), isNull(researchSessions.cancelledAt), gt(researchSessions.endsAt, new Date())))
+  for (const session of coming) {
+    const added = await db.insert(researchSessionInvitees).values({ sessionId: session.id, userId: actor.id }).onConflictDoNothing().returning()
+    if (added.length)
+      await notify(db, {
+        userIds: [actor.id],
+        kind: 'research.sessionInvitation',
+        params: { title: session.title, kind: session.kind, when: whenText(session.startsAt, session.endsAt) },
+        link: `/research/sessions/${session.id}`,
+      })
+  }
 }
 
 /** The leader hands the group to another active member, who is told; the old leader stays a member. */

@@ -103,7 +103,7 @@ export async function createSession(db: Database, actor: Actor, groupId: string,
   return db.transaction(async (tx) => {
     const [session] = await tx
       .insert(researchSessions)
-      .values({ groupId: group.id, kind: parsed.kind, title: parsed.title, ...timesOf(parsed), place: parsed.place, onlineUrl: parsed.onlineUrl, agenda: parsed.agenda, createdBy: actor.id })
+      .values({ groupId: group.id, kind: parsed.kind, title: parsed.title, ...timesOf(parsed), place: parsed.place, onlineUrl: parsed.onlineUrl, agenda: parsed.agenda, allMembers: parsed.inviteeIds.length === 0, createdBy: actor.id })
       .returning()
     if (invitees.length) await tx.insert(researchSessionInvitees).values(invitees.map((userId) => ({ sessionId: session!.id, userId })))
     await notify(tx, { userIds: invitees.filter((id) => id !== actor.id), kind: 'research.sessionInvitation', params: kindParams(session!), link: sessionLink(session!.id) })
@@ -123,7 +123,7 @@ export async function updateSession(db: Database, actor: Actor, sessionId: strin
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(researchSessions)
-      .set({ kind: parsed.kind, title: parsed.title, ...timesOf(parsed), place: parsed.place, onlineUrl: parsed.onlineUrl, agenda: parsed.agenda, updatedAt: new Date() })
+      .set({ kind: parsed.kind, title: parsed.title, ...timesOf(parsed), place: parsed.place, onlineUrl: parsed.onlineUrl, agenda: parsed.agenda, allMembers: parsed.inviteeIds.length === 0, updatedAt: new Date() })
       .where(eq(researchSessions.id, session.id))
       .returning()
     const before = (await tx.select({ userId: researchSessionInvitees.userId }).from(researchSessionInvitees).where(eq(researchSessionInvitees.sessionId, session.id))).map((r) => r.userId)
@@ -392,6 +392,8 @@ export interface InviteeView {
 
 export interface SessionView extends SessionSummary {
   agenda: string
+  /** Invites the whole group, members who join later included. */
+  allMembers: boolean
   minutes: RichDoc | null
   group: { id: string; name: string }
   access: SessionAccess
@@ -432,6 +434,7 @@ export async function getSession(db: Database, actor: Actor, sessionId: string, 
   return {
     ...summaryOf(session, group.name, invitee?.rsvp ?? null),
     agenda: session.agenda,
+    allMembers: session.allMembers,
     minutes: session.minutes ? sanitizeDoc(session.minutes) : null,
     group: { id: group.id, name: group.name },
     access,

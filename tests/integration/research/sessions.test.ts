@@ -202,6 +202,10 @@ describe.each(databaseKinds)('research sessions on %s', (kind) => {
     const tomorrow = await api('POST', `/research/groups/${groupId}/sessions`, { token: token.researcher, body: sessionBody({ title: '明天的集体备课', kind: 'collective_planning', date: addDays(today(), 1), startTime: '09:00', endTime: '10:30' }) })
     const id = tomorrow.body.id as string
     await respondToInvitation(rt.db, a.teacher2, groupId, { answer: 'accept' })
+    // Joining the group invites the newcomer to its coming sessions that invite the whole group.
+    const joined = await api('GET', `/research/sessions/${sessionId}`, { token: token.teacher2 })
+    expect(joined.body).toMatchObject({ access: 'member', allMembers: true, myRsvp: 'pending' })
+    expect((await notificationsOf(a.teacher2.id, 'research.sessionInvitation')).map((n) => n.link)).toEqual(expect.arrayContaining([`/research/sessions/${sessionId}`, `/research/sessions/${id}`]))
     const later = await api('PUT', `/research/sessions/${id}`, { token: token.researcher, body: sessionBody({ title: '明天的集体备课', kind: 'collective_planning', date: addDays(today(), 1), startTime: '09:00', endTime: '10:30', inviteeIds: [a.researcher.id, a.teacher.id, a.teacher2.id] }) })
     expect(later.status).toBe(204)
     await api('PUT', `/research/sessions/${id}/rsvp`, { token: token.teacher2, body: { rsvp: 'no' } })
