@@ -2,7 +2,7 @@ import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from '@rem
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from '@remix-run/react'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { CsrfInput, Field, FormStatus, fieldErrorsOf } from '~/components/forms'
+import { CsrfInput, Field, FormStatus, fieldErrorsOf, useMessage } from '~/components/forms'
 import { studiesTitle } from '~/components/studies/meta'
 import { RubricSummaryTable } from '~/components/studies/studies-rubric-summary'
 import { disabilityCategories, gradesOfStage, schoolTypes, stages, subjectsOf, type SchoolType, type Stage } from '~/modules/library/taxonomy'
@@ -131,6 +131,7 @@ export default function StudyPage() {
 function FinishForm({ study, result }: { study: ReturnType<typeof useLoaderData<typeof loader>>['study']; result?: StudyResult }) {
   const { t } = useTranslation()
   const errors = fieldErrorsOf(result)
+  const message = useMessage()
   const navigation = useNavigation()
   const [schoolType, setSchoolType] = useState<SchoolType>('peizhi')
   const [stage, setStage] = useState<Stage>('primary')
@@ -141,6 +142,12 @@ function FinishForm({ study, result }: { study: ReturnType<typeof useLoaderData<
       <p>{t('studies.finish.intro')}</p>
       <p className="hint">{study.can.reviewOnFinish ? t('studies.finish.reviewHint') : t('studies.finish.queueHint')}</p>
       {result && !result.ok ? <FormStatus result={result} /> : null}
+      {/* What the library needs that is not a field here (the plan's text, its pictures' descriptions). */}
+      {(['body', 'variants', 'files'] as const).filter((k) => errors[k]).map((k) => (
+        <p key={k} className="field-error" role="alert">
+          {message(errors[k])}
+        </p>
+      ))}
       <Form method="post">
         <CsrfInput />
         <input type="hidden" name="intent" value="finish" />

@@ -17,8 +17,16 @@ export const docInput = z.unknown().transform((value): RichDoc => sanitizeDoc(ty
 const uuid = (message = 'errors.badRequest') => z.uuid({ message })
 /** One label per line in a form, or an array from the API. */
 const labelList = z.preprocess(
-  (v) => (typeof v === 'string' ? v.split(/\r?\n/).map((s) => s.trim()).filter(Boolean) : v),
-  z.array(z.string().trim().min(1).max(60, 'studies.errors.dimensionTooLong')).min(1, 'studies.errors.dimensionsNeeded').max(12, 'studies.errors.tooManyDimensions'),
+  (v) => (typeof v === 'string' ? v.split(/\r?\n/) : v),
+  z
+    .array(z.string().trim())
+    .transform((labels) => labels.filter(Boolean))
+    // Checked as a whole, so the message lands on the one field the form has.
+    .superRefine((labels, ctx) => {
+      if (labels.length === 0) ctx.addIssue({ code: 'custom', message: 'studies.errors.dimensionsNeeded' })
+      else if (labels.length > 12) ctx.addIssue({ code: 'custom', message: 'studies.errors.tooManyDimensions' })
+      else if (labels.some((label) => Array.from(label).length > 60)) ctx.addIssue({ code: 'custom', message: 'studies.errors.dimensionTooLong' })
+    }),
 )
 
 export const studyInput = z.object({

@@ -193,6 +193,8 @@ describe.each(databaseKinds)('lesson studies on %s', (kind) => {
     // A dimension with scores cannot be dropped; renaming the others and adding one is fine.
     await expect(updateDimensions(rt.db, a.researcher, studyId, { dimensions: ['目标契合学生个别化目标', '支持与差异化', '师生互动'] })).rejects.toMatchObject({ status: 409 })
     expect(await statusOf(updateDimensions(rt.db, a.teacher2, studyId, { dimensions: ['x'] }))).toBe(403)
+    await expect(updateDimensions(rt.db, a.researcher, studyId, { dimensions: `目标\n${'长'.repeat(61)}` })).rejects.toMatchObject({ options: { fields: { dimensions: { key: 'studies.errors.dimensionTooLong' } } } })
+    await expect(updateDimensions(rt.db, a.researcher, studyId, { dimensions: '\n \n' })).rejects.toMatchObject({ options: { fields: { dimensions: { key: 'studies.errors.dimensionsNeeded' } } } })
     const next = await updateDimensions(rt.db, a.researcher, studyId, { dimensions: ['目标契合学生个别化目标', '支持与差异化', '师生互动', '辅具使用', '课堂常规'] })
     expect(next.at(-1)).toEqual({ key: 'd1', label: '课堂常规' })
   })
