@@ -77,6 +77,16 @@ function Shell({ user, unread, children }: { user: RootData['user']; unread: num
                 {t('nav.home')}
               </NavLink>
             </li>
+            {user?.role === 'student' ? (
+              <li>
+                <NavLink to="/learn">{t('learning.nav.student')}</NavLink>
+              </li>
+            ) : null}
+            {user?.role === 'teacher' ? (
+              <li>
+                <NavLink to="/teach">{t('learning.nav.teacher')}</NavLink>
+              </li>
+            ) : null}
             {user?.canLibrary ? (
               <li>
                 <NavLink to="/library">{t('library.nav')}</NavLink>

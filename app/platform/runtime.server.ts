@@ -1,5 +1,6 @@
 import { openDatabase, type Database, type DatabaseHandle } from '#db/client'
 import { seedDemo } from '~/modules/accounts/demo.server'
+import { seedLearningDemoContent, seedLearningDemoStudents } from '~/modules/learning/assignments-demo.server'
 import { loadContent } from '~/modules/library/content.server'
 import { createSearchIndex, type SearchIndex } from '~/modules/search/index.server'
 import { startSearchRelay } from '~/modules/search/relay.server'
@@ -31,14 +32,20 @@ export async function boot(config: Config, options: BootOptions = {}): Promise<R
   const database =
     options.database ?? (await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir }))
   await database.migrate()
-  if (config.seedDemo) await seedDemo(database.db)
+  if (config.seedDemo) {
+    await seedDemo(database.db)
+    await seedLearningDemoStudents(database.db)
+  }
 
   const storage = createObjectStore(config.storage)
   const search = createSearchIndex(config.search, database)
   const queue = await startQueue(database, database.url)
   // The embedded default opens with the starter corpus (a known resource is never loaded twice);
   // test runtimes start without it, and the tests that need it load it themselves.
-  if (config.seedDemo && config.env !== 'test') await loadContent({ db: database.db, storage, queue })
+  if (config.seedDemo && config.env !== 'test') {
+    await loadContent({ db: database.db, storage, queue })
+    await seedLearningDemoContent({ db: database.db, storage })
+  }
   let relay: ReturnType<typeof startSearchRelay> | undefined
   const runtime: Runtime = {
     config,

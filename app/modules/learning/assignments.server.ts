@@ -3,9 +3,10 @@ import { z } from 'zod'
 import type { Database } from '#db/client'
 import { assignments, assignmentStudents, classes, exerciseAnswers, exercises, resources, resourceVersions, users, type ResourceSnapshot } from '#db/schema'
 import type { Actor } from '~/modules/accounts/actor'
-import { classesTaughtBy, reachableStudents, requireClassTaught, requireStudent } from '~/modules/accounts/students.server'
+import { classesTaughtBy, familyIdsOf, reachableStudents, requireClassTaught, requireStudent } from '~/modules/accounts/students.server'
 import { kindTraits, type ResourceKind } from '~/modules/library/kinds'
 import { isVariantKey, type VariantKey } from '~/modules/library/taxonomy'
+import { notify } from '~/modules/notifications/index.server'
 import { AppError, badInput, forbidden, notFound, parseInput } from '~/platform/errors'
 import { translateAll, type Locale } from '~/platform/i18n'
 import { scoreOf, type Score } from './progress'
@@ -219,6 +220,14 @@ export async function assignLesson(db: Database, actor: Actor, input: unknown): 
       .values({ districtId: actor.districtId, resourceId: parsed.resourceId, classId, createdBy: actor.id, dueOn: parsed.dueOn ?? null, note: parsed.note })
       .returning({ id: assignments.id })
     await tx.insert(assignmentStudents).values(chosen.map((c) => ({ assignmentId: created!.id, studentId: c.studentId, variantKey: c.variantKey })))
+    // Students, and each one's family, hear of it in the same transaction (once only per assignment).
+    const assignmentId = created!.id
+    await notify(tx, { userIds: studentIds, kind: 'learning.assigned', params: { title: snapshot.title }, link: `/learn/${assignmentId}`, dedupeKey: `learning.assigned:${assignmentId}` })
+    const names = await tx.select({ id: users.id, displayName: users.displayName }).from(users).where(inArray(users.id, studentIds))
+    for (const student of names) {
+      const families = await familyIdsOf(tx as unknown as Database, student.id)
+      await notify(tx, { userIds: families, kind: 'learning.assignedChild', params: { title: snapshot.title, student: student.displayName }, link: `/learn/${assignmentId}?student=${student.id}`, dedupeKey: `learning.assignedChild:${assignmentId}:${student.id}` })
+    }
     return created!.id
   })
   return { id, students: studentIds.length }

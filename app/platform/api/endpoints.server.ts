@@ -9,10 +9,11 @@ import { studiesEndpoints } from '~/modules/research/studies-api.server'
 import { notificationsEndpoints } from '~/modules/notifications/api.server'
 import { reportsEndpoints } from '~/modules/reports/api.server'
 import { familyEndpoints } from '~/modules/learning/family-api.server'
+import { learningEndpoints } from '~/modules/learning/api.server'
 import type { Endpoint } from './endpoint'
 import { createRouter } from './router.server'
 
 /** Every capability's endpoints, in the order the OpenAPI document lists them. */
-export const endpoints: Endpoint[] = [...accountsEndpoints, ...libraryEndpoints, ...mediaEndpoints, ...searchEndpoints, ...brailleEndpoints, ...signsEndpoints, ...researchEndpoints, ...studiesEndpoints, ...notificationsEndpoints, ...reportsEndpoints, ...familyEndpoints]
+export const endpoints: Endpoint[] = [...accountsEndpoints, ...libraryEndpoints, ...mediaEndpoints, ...searchEndpoints, ...brailleEndpoints, ...signsEndpoints, ...researchEndpoints, ...studiesEndpoints, ...notificationsEndpoints, ...reportsEndpoints, ...familyEndpoints, ...learningEndpoints]
 
 export const handleApi = createRouter(endpoints)

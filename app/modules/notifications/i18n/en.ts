@@ -25,6 +25,10 @@ export const notificationsEn: Catalogue<typeof notificationsZhCN> = {
   status: 'Status',
   errors: { notFound: 'That notification was not found.' },
   kinds: {
+    learning: {
+      assigned: 'Your teacher assigned a new lesson: “{{title}}”.',
+      assignedChild: 'A teacher assigned {{student}} a new lesson: “{{title}}”.',
+    },
     research: {
       groupInvitation: '{{inviter}} invited you to join the research group “{{group}}”.',
       sessionInvitation: 'You are invited to the research session “{{title}}” ($t(research.kinds.{{kind}})) on {{when}}.',

@@ -25,6 +25,10 @@ export const notificationsZhCN = {
   status: '状态',
   errors: { notFound: '找不到这条通知。' },
   kinds: {
+    learning: {
+      assigned: '老师布置了新课程“{{title}}”。',
+      assignedChild: '老师给{{student}}布置了新课程“{{title}}”。',
+    },
     research: {
       groupInvitation: '{{inviter}} 邀请你加入教研组“{{group}}”。',
       sessionInvitation: '你受邀参加教研活动“{{title}}”（$t(research.kinds.{{kind}})），时间 {{when}}。',
