@@ -25,7 +25,8 @@ describe.each(databaseKinds)('what each role sees on %s', (kind) => {
   })
 
   it('shows an admin the district’s figures', async () => {
-    expect(await home('admin')).toMatchObject({ role: 'admin', district: '同行示范区', counts: { schools: 4, classes: 4, users: 5 } })
+    // Six demo accounts (two teachers) and the three classmates of 小明 the learning demo adds.
+    expect(await home('admin')).toMatchObject({ role: 'admin', district: '同行示范区', counts: { schools: 4, classes: 4, users: 9 } })
   })
 
   it('shows a researcher the district’s schools and nothing about people', async () => {
@@ -37,7 +38,7 @@ describe.each(databaseKinds)('what each role sees on %s', (kind) => {
   it('shows a teacher their class with its students', async () => {
     const view = await home('teacher')
     expect(view.classes).toHaveLength(1)
-    expect(view.classes[0].members.map((m: { displayName: string }) => m.displayName).sort()).toEqual(['小明', '张老师'].sort())
+    expect(view.classes[0].members.map((m: { displayName: string }) => m.displayName).sort()).toEqual(['小明', '小红', '小刚', '小丽', '张老师'].sort())
   })
 
   it('shows a family only its own child, through pages and API', async () => {
