@@ -7,6 +7,7 @@ import { SessionTable } from '~/components/research/session-table'
 import { inviteMembers, removeMember, respondToInvitation, setGroupArchived, transferLeadership, updateGroup } from '~/modules/research/groups.server'
 import { markReadByLink } from '~/modules/notifications/index.server'
 import { getGroupOverview } from '~/modules/research/overview.server'
+import { listStudies } from '~/modules/research/studies.server'
 import type { ActionResult } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
 import { formAction, requireActor } from '~/platform/web.server'
@@ -20,7 +21,9 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const overview = await getGroupOverview(web.rt.db, web.actor, args.params.groupId ?? '')
   // Opening the group reads the notifications that led here (the invitation, a new leadership).
   await markReadByLink(web.rt.db, web.actor, [`/research/groups/${overview.kind === 'group' ? overview.group.id : overview.invitation.id}`])
-  return overview
+  // The group's lesson studies (docs/decisions/008); an invitee sees none until they accept.
+  const studies = overview.kind === 'group' ? await listStudies(web.rt.db, web.actor, { groupId: overview.group.id }) : []
+  return { ...overview, studies }
 })
 
 export const action = formAction(async (args, form) => {
@@ -136,6 +139,30 @@ function Group({ overview }: { overview: Overview }) {
         </ul>
         <SessionTable sessions={upcoming} caption={t('research.group.upcoming')} empty={t('research.group.noUpcoming')} />
         <SessionTable sessions={past} caption={t('research.group.past')} empty={t('research.group.noPast')} />
+      </section>
+
+      <section aria-labelledby="group-studies-title">
+        <h2 id="group-studies-title">{t('studies.groupSection')}</h2>
+        {group.myRole !== null && !group.archived ? (
+          <ul className="actions-row">
+            <li>
+              <Link to={`/research/studies/new?group=${group.id}`} className="button">
+                {t('studies.newStudy')}
+              </Link>
+            </li>
+          </ul>
+        ) : null}
+        {overview.studies.length ? (
+          <ul>
+            {overview.studies.map((s) => (
+              <li key={s.id}>
+                <Link to={`/research/studies/${s.id}`}>{s.title}</Link> · {t(`studies.status.${s.status}`)} · {t('studies.teacherIs', { name: s.teacher })} · {t('studies.roundsCount', { count: s.rounds })}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t('studies.groupNone')}</p>
+        )}
       </section>
 
       <section aria-labelledby="members-title">
