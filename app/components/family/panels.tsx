@@ -249,7 +249,7 @@ export function PracticeSection({ practice, canWrite, errors, today }: { practic
         </table>
       )}
       {canWrite ? (
-        <Form method="post" aria-labelledby="practice-form-title">
+        <Form method="post" aria-labelledby="practice-form-title" key={practice.length}>
           <h3 id="practice-form-title">{t('family.practice.add')}</h3>
           <CsrfInput />
           <Field label={t('family.practice.date')} name="practisedOn" type="date" defaultValue={today} errors={errors} required />
