@@ -60,7 +60,7 @@ export default function StudyPage() {
       </p>
       <h1 id="study-title">{study.title}</h1>
       <p>
-        <span className={`status status-${study.status}`}>{t(`studies.status.${study.status}`)}</span> · {t('studies.groupIs', { name: study.group.name })} ·{' '}
+        <span className={`status status-${study.status}`}>{t(`studies.status.${study.status}`)}</span> · <Link to={`/research/groups/${study.group.id}`}>{t('studies.groupIs', { name: study.group.name })}</Link> ·{' '}
         {t('studies.teacherIs', { name: study.teacher.displayName })}
       </p>
       {params.get('created') ? <p role="status">{t('studies.created')}</p> : null}

@@ -54,7 +54,7 @@ export default function StudiesPage() {
                   <span className={`status status-${s.status}`}>{t(`studies.status.${s.status}`)}</span> · {t('studies.roundsCount', { count: s.rounds })}
                 </p>
                 <p>
-                  {t('studies.groupIs', { name: s.group.name })} · {t('studies.teacherIs', { name: s.teacher })}
+                  <Link to={`/research/groups/${s.group.id}`}>{t('studies.groupIs', { name: s.group.name })}</Link> · {t('studies.teacherIs', { name: s.teacher })}
                 </p>
                 {s.resourceId ? (
                   <p>

@@ -34,12 +34,17 @@ test('a lesson study: class video, time-coded notes and rubric scores from two o
   await page.getByRole('link', { name: '课例研究', exact: true }).click()
   await expect(page.getByRole('heading', { level: 1, name: '课例研究' })).toBeVisible()
   await expectAccessible(page)
-  const demoCard = page.getByRole('article', { name: '认识颜色' })
-  const groupName = (await demoCard.getByText(/^教研组：/).innerText()).match(/教研组：(.+?) ·/)![1]!
-  await page.getByRole('link', { name: '新建课例研究' }).click()
+  // From the demo study's group page, which lists the group's studies.
+  const groupLink = page.getByRole('article', { name: '认识颜色' }).getByRole('link', { name: /^教研组：/ })
+  const groupName = (await groupLink.innerText()).replace('教研组：', '')
+  await groupLink.click()
+  await expect(page.getByRole('heading', { level: 1, name: groupName })).toBeVisible()
+  await expect(page.getByRole('region', { name: '本组课例研究' }).getByRole('link', { name: '认识颜色' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByRole('region', { name: '本组课例研究' }).getByRole('link', { name: '新建课例研究' }).click()
   await expect(page.getByRole('heading', { level: 1, name: '新建课例研究' })).toBeVisible()
   await expectAccessible(page)
-  await page.getByLabel(/^教研组/).selectOption({ label: groupName })
+  await expect(page.getByLabel(/^教研组/).locator('option:checked')).toHaveText(groupName)
   await page.getByLabel(/^课题/).fill('认识水果')
   await expect(page.getByLabel(/^授课教师/)).toHaveValue(/.+/)
   await page.getByRole('textbox', { name: '第一轮教案' }).click()
@@ -101,8 +106,15 @@ test('a lesson study: class video, time-coded notes and rubric scores from two o
   await expectAccessible(page)
   await signOut(page)
 
-  // The teacher starts round 2 and revises the plan; the diff against round 1 shows the change.
+  // The teacher hears of both observers' notes and opens one from the notifications.
   await signIn(page, 'teacher')
+  await page.getByRole('link', { name: /^通知（\d+ 条未读）$/ }).click()
+  await expectAccessible(page)
+  await page.getByRole('button', { name: '查看：陈老师 在你的课例“认识水果”第 1 轮视频 00:02 处留了观察记录。' }).click()
+  await expect(page).toHaveURL(/\/rounds\/1#note-[0-9a-f-]{36}$/)
+  await expect(page.getByRole('heading', { level: 1, name: '认识水果 · 第 1 轮' })).toBeVisible()
+
+  // The teacher starts round 2 and revises the plan; the diff against round 1 shows the change.
   await visit(page, studyUrl)
   await page.getByRole('button', { name: '开始下一轮' }).click()
   await expect(page.getByRole('heading', { level: 1, name: '认识水果 · 第 2 轮' })).toBeVisible()
