@@ -81,6 +81,10 @@ export default function ChildPage() {
         ) : (
           <p>{t('family.profile.none')}</p>
         )}
+        <h3>{t('family.profile.preferences')}</h3>
+        <p>
+          <a href={`/learn/preferences?student=${page.student.id}`}>{t('family.profile.preferencesLink')}</a>
+        </p>
       </section>
       <DataSection studentId={page.student.id} />
     </article>

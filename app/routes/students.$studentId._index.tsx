@@ -114,6 +114,10 @@ export default function StudentProfilePage() {
             </button>
           </Form>
         ) : null}
+        <h3>{t('family.profile.preferences')}</h3>
+        <p>
+          <a href={`/learn/preferences?student=${profile.student.id}`}>{t('family.profile.preferencesLink')}</a>
+        </p>
         {isTeacher ? (
           <p>
             <a href={`/students/offline${variant ? `?variant=${variant}` : ''}`}>{t('family.students.offline')}</a>

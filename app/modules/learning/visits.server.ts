@@ -125,7 +125,8 @@ export async function updateVisit(db: Database, actor: Actor, visitId: string, i
   const visit = await getOwnVisit(db, actor, visitId)
   const data = parseInput(visitInput, { ...(input as object), studentId: visit.studentId })
   checkDate(data.visitedOn)
-  const lessons = await checkLessons(db, actor, data.lessons)
+  // A lesson named again without a variant keeps the variant it was taught in.
+  const lessons = (await checkLessons(db, actor, data.lessons)).map((l) => ({ ...l, variantKey: l.variantKey ?? visit.lessons.find((p) => p.resourceId === l.resourceId)?.variantKey ?? null }))
   await db.transaction(async (tx) => {
     await requirePersonalDataConsent(tx, visit.studentId)
     await tx

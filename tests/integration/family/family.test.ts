@@ -288,6 +288,8 @@ describe.each(databaseKinds)('student profiles, families and home visits on %s',
     expect(refused.status).toBe(400)
     expect(refused.data.error.fields.durationMinutes.key).toBe('family.errors.minutesRange')
 
+    const keptVariant = await api('PUT', `/visits/${first.body.visit.id}`, { token: token.teacher, body: { visitedOn: '2025-10-09', durationMinutes: 60, taught: '认识 1 元', lessons: [lesson] } })
+    expect(keptVariant.body.lessons).toEqual([{ resourceId: lesson, title: '认识人民币：1 元和 5 角', variantKey: 'tier-a' }])
     const changed = await api('PUT', `/visits/${first.body.visit.id}`, { token: token.teacher, body: { visitedOn: '2025-10-09', durationMinutes: 75, taught: '认识 1 元和 5 元', notes: '' } })
     expect(changed.status).toBe(200)
     expect(changed.body).toMatchObject({ durationMinutes: 75, lessons: [] })
