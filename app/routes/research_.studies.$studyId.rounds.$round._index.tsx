@@ -146,6 +146,11 @@ export default function RoundPage() {
           </>
         ) : null}
         {!round.videoAssetId ? <p>{t('studies.video.none')}</p> : null}
+        {round.videoAssetId && canManageVideo ? (
+          <p>
+            <Link to={`/media/${round.videoAssetId}`}>{t('studies.video.manage')}</Link>
+          </p>
+        ) : null}
         {round.can.attachVideo && (!asset || asset.status === 'failed') ? (
           <Uploader
             label={t('studies.video.file')}

@@ -66,6 +66,8 @@ test('a lesson study: class video, time-coded notes and rubric scores from two o
   await page.getByRole('button', { name: '开始上传' }).click()
   await expect(page.getByRole('region', { name: /视频播放器/ })).toBeVisible({ timeout: 120_000 })
   await expect(page.getByText('课堂视频只有本教研组成员可以观看。')).toBeVisible()
+  // Captions are optional: the uploader adds them on the video's own page.
+  await expect(page.getByRole('link', { name: '管理这段视频（添加字幕、手语翻译或口述影像）' })).toHaveAttribute('href', /^\/media\/[0-9a-f-]{36}$/)
   await expectAccessible(page)
   await signOut(page)
 

@@ -129,6 +129,7 @@ export const studiesEn: Shape<typeof studiesZhCN> = {
     attached: 'The classroom video is uploaded and being processed; it plays once ready.',
     failed: 'The classroom video could not be processed; please upload it again.',
     replace: 'Upload the classroom video again',
+    manage: 'Manage this video (add captions, sign language or audio description)',
   },
   notes: {
     heading: 'Observation notes',

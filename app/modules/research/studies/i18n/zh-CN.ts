@@ -126,6 +126,7 @@ export const studiesZhCN = {
     attached: '课堂视频已上传，正在处理，完成后即可观看。',
     failed: '课堂视频处理失败，请重新上传。',
     replace: '重新上传课堂视频',
+    manage: '管理这段视频（添加字幕、手语翻译或口述影像）',
   },
   notes: {
     heading: '观察记录',
