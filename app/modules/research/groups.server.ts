@@ -215,7 +215,7 @@ export async function createGroup(db: Database, actor: Actor, input: unknown): P
       .returning()
     await tx.insert(researchGroupMembers).values({ groupId: group!.id, userId: leaderId, role: 'leader', status: 'active', invitedBy: actor.id, respondedAt: new Date() })
     if (leaderId !== actor.id) {
-      await notify(tx, { userIds: [leaderId], kind: 'research.leaderTransferred', params: { from: actor.displayName, group: group!.name }, link: `/research/groups/${group!.id}` })
+      await notify(tx, { userIds: [leaderId], kind: 'research.leaderAppointed', params: { from: actor.displayName, group: group!.name }, link: `/research/groups/${group!.id}` })
     }
     return group!
   })

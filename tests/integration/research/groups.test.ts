@@ -46,7 +46,8 @@ describe.each(databaseKinds)('research groups on %s', (kind) => {
     const byAdmin = await createGroup(rt.db, a.admin, { name: '资源中心教研组', leaderId: a.researcher.id })
     expect(byAdmin.leaderId).toBe(a.researcher.id)
     expect(await isGroupLeader(rt.db, a.researcher, byAdmin.id)).toBe(true)
-    expect(await unreadCount(rt.db, a.researcher)).toBeGreaterThan(0)
+    const appointed = await rt.db.select().from(notifications).where(eq(notifications.userId, a.researcher.id))
+    expect(appointed.map((n) => [n.kind, n.params, n.link])).toContainEqual(['research.leaderAppointed', { from: '王管理', group: '资源中心教研组' }, `/research/groups/${byAdmin.id}`])
     // Students cannot lead; a school-level group needs a school of the district.
     await expect(createGroup(rt.db, a.admin, { name: 'x', leaderId: a.student.id })).rejects.toMatchObject({ options: { fields: { leaderId: { key: 'research.errors.notEligible' } } } })
     await expect(createGroup(rt.db, a.researcher, { name: 'x', schoolId: '00000000-0000-4000-8000-000000000000' })).rejects.toMatchObject({ options: { fields: { schoolId: { key: 'research.errors.schoolNotFound' } } } })

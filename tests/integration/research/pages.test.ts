@@ -111,7 +111,8 @@ describe.each(databaseKinds)('the research pages on %s', (kind) => {
       const group = await route('research.groups.$groupId._index')
       expect((await browsers[who].submit(`/research/groups/${groupId}`, group.action!, { intent: 'invite', userIds: (await actorFor(rt.db, who)).id }, { params: { groupId } })).status).toBe(404)
       const session = await route('research.sessions.$sessionId._index')
-      for (const fields of [{ intent: 'rsvp', rsvp: 'yes' }, { intent: 'minutes', minutes: '{"type":"doc","content":[]}' }, { intent: 'publish' }, { intent: 'checkIn' }]) {
+      const sessionPosts: Record<string, string>[] = [{ intent: 'rsvp', rsvp: 'yes' }, { intent: 'minutes', minutes: '{"type":"doc","content":[]}' }, { intent: 'publish' }, { intent: 'checkIn' }]
+      for (const fields of sessionPosts) {
         expect((await browsers[who].submit(`/research/sessions/${sessionId}`, session.action!, fields, { params: { sessionId } })).status, `${who} ${fields.intent}`).toBe(404)
       }
       const home = await route('research._index')

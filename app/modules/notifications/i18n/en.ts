@@ -36,6 +36,7 @@ export const notificationsEn: Catalogue<typeof notificationsZhCN> = {
       sessionChanged: 'The research session “{{title}}” has changed: it is now on {{when}}.',
       sessionCancelled: 'The research session “{{title}}” (planned for {{when}}) has been cancelled.',
       leaderTransferred: '{{from}} handed the leadership of the research group “{{group}}” to you.',
+      leaderAppointed: '{{from}} formed the research group “{{group}}” with you as its leader.',
     },
     studies: {
       newNote: '{{author}} left an observation note at {{time}} in round {{round}} of your lesson study “{{study}}”.',

@@ -36,6 +36,7 @@ export const notificationsZhCN = {
       sessionChanged: '教研活动“{{title}}”有变动：现定于 {{when}}。',
       sessionCancelled: '教研活动“{{title}}”（原定 {{when}}）已取消。',
       leaderTransferred: '{{from}} 将教研组“{{group}}”的组长移交给了你。',
+      leaderAppointed: '{{from}} 创建了教研组“{{group}}”，由你担任组长。',
     },
     studies: {
       newNote: '{{author}} 在你的课例“{{study}}”第 {{round}} 轮视频 {{time}} 处留了观察记录。',
