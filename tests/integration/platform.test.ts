@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lessonStudies, mediaAssets, users } from '../../db/schema'
 import { endpoints } from '../../app/platform/api/endpoints.server'
+import { publishDirectly } from '../../app/modules/library/resources.server'
 import { loader as openapiLoader } from '../../app/routes/api.openapi[.]json'
 import { loader as healthLoader } from '../../app/routes/healthz'
 import { api, apiToken } from '../support/http'
@@ -58,8 +59,19 @@ describe('the platform surface', () => {
     // The demo's lesson study (an administrator of the district reads its groups' studies).
     const [study] = await rt.db.select({ id: lessonStudies.id }).from(lessonStudies).limit(1)
     for (const path of ['/research/studies/{id}', '/research/studies/{id}/rounds/{round}', '/research/studies/{id}/versions', '/research/studies/{id}/versions/{number}', '/research/studies/{id}/diff']) params[path] = study!.id
+    // Students' profiles, families and home visits (decision record 010): an administrator is outside a
+    // student's circle, so these are read as the student's teacher or family.
+    const [student] = await rt.db.select().from(users).where(eq(users.username, 'student'))
+    const teacherToken = await apiToken('teacher')
+    const familyLesson = (await api('POST', '/resources', { token: teacherToken, body: lessonInput('平台测试：离线课包') })).body
+    await publishDirectly(rt.db, familyLesson.id)
+    const homeVisit = (await api('POST', '/visits', { token: teacherToken, body: { studentId: student!.id, visitedOn: '2025-10-01', durationMinutes: 30, taught: '平台测试', lessons: [familyLesson.id] } })).body.visit
+    for (const path of ['/students/{id}/profile', '/students/{id}/consent', '/students/{id}/export', '/students/{id}/notes', '/students/{id}/visits', '/family/children/{id}']) params[path] = student!.id
+    params['/visits/{id}'] = homeVisit.id
+    params['/visits/offline-package/{id}'] = familyLesson.id
+    const familyRole = (path: string) => (path.startsWith('/family/') ? 'family' : path.startsWith('/students') || path.startsWith('/visits') ? 'teacher' : null)
     for (const e of endpoints.filter((e) => e.method === 'GET' && e.response)) {
-      const asRole = e.path === '/me/classes' ? 'teacher' : e.path === '/me/children' ? 'family' : 'admin'
+      const asRole = familyRole(e.path) ?? (e.path === '/me/classes' ? 'teacher' : e.path === '/me/children' ? 'family' : 'admin')
       const path = e.path.includes('{') ? e.path.replace('{id}', params[e.path]!).replace('{round}', '1').replace('{number}', '1') : e.path
       const response = await api('GET', path, { token: asRole === 'admin' ? token : await apiToken(asRole) })
       expect(response.status, `${e.path}: ${JSON.stringify(response.body)}`).toBe(200)

@@ -245,7 +245,7 @@ export const familyEndpoints: Endpoint[] = [
   }),
   endpoint({
     method: 'GET',
-    path: '/visits/offline-package/{resourceId}',
+    path: '/visits/offline-package/{id}',
     tag: visitsTag,
     summary: 'The offline package of a lesson (and variant) for a home visit: every URL to keep, with its kind and known size',
     query: z.object({ variant: z.string().optional() }),
@@ -256,6 +256,6 @@ export const familyEndpoints: Endpoint[] = [
       cacheName: z.string(),
       entries: z.array(z.object({ url: z.string(), kind: z.string(), label: z.string(), size: z.number().int().nullable() })),
     }),
-    handle: async ({ rt, actor }, { params, query }) => (await offlineLesson(rt.db, actor, params.resourceId ?? '', (query.variant as string | undefined) ?? null)).manifest,
+    handle: async ({ rt, actor }, { params, query }) => (await offlineLesson(rt.db, actor, params.id ?? '', (query.variant as string | undefined) ?? null)).manifest,
   }),
 ]
