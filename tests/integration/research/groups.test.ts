@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { districts, notifications, researchGroupMembers, users } from '../../../db/schema'
+import { districts, notifications, researchGroupMembers, schools, users } from '../../../db/schema'
 import type { Actor } from '../../../app/modules/accounts/actor'
 import { hashPassword } from '../../../app/modules/accounts/passwords.server'
 import { notify, unreadCount } from '../../../app/modules/notifications/index.server'
@@ -13,8 +13,10 @@ import {
   removeMember,
   requireGroupMember,
   respondToInvitation,
+  setGroupArchived,
   transferLeadership,
 } from '../../../app/modules/research/groups.server'
+import { createSession } from '../../../app/modules/research/sessions.server'
 import { AppError } from '../../../app/platform/errors'
 import { databaseKinds } from '../../support/database'
 import { actorFor } from '../../support/media'
@@ -109,6 +111,23 @@ describe.each(databaseKinds)('research groups on %s', (kind) => {
     expect(await statusOf(requireGroupMember(rt.db, a.researcher, group.id))).toBe(404)
     await removeMember(rt.db, a.teacher, group.id, a.teacher2.id)
     expect(await statusOf(respondToInvitation(rt.db, a.teacher2, group.id, { answer: 'accept' }))).toBe(404)
+  })
+
+  it('keeps a school-level group to its school’s teachers (and district researchers), and closes an archived group to new work', async () => {
+    const [mangxiao] = await rt.db.select().from(schools).where(eq(schools.name, '同行区盲校'))
+    const group = await createGroup(rt.db, a.researcher, { name: '盲校教研组', schoolId: mangxiao!.id })
+    expect(group.schoolId).toBe(mangxiao!.id)
+    await expect(inviteMembers(rt.db, a.researcher, group.id, { userIds: [a.teacher.id] })).rejects.toMatchObject({ options: { fields: { userIds: { key: 'research.errors.otherSchool' } } } })
+    expect((await listGroups(rt.db, a.researcher)).groups.find((g) => g.id === group.id)).toMatchObject({ level: 'school', schoolName: '同行区盲校', memberCount: 1, myRole: 'leader' })
+
+    const open = await createGroup(rt.db, a.researcher, { name: '将归档的组' })
+    await setGroupArchived(rt.db, a.researcher, open.id, true)
+    await expect(inviteMembers(rt.db, a.researcher, open.id, { userIds: [a.teacher2.id] })).rejects.toMatchObject({ status: 409, userMessage: { key: 'research.errors.archived' } })
+    await expect(createSession(rt.db, a.researcher, open.id, { kind: 'topic', title: '归档后', date: '2030-03-02', startTime: '14:00', endTime: '15:00', place: '201' })).rejects.toMatchObject({ status: 409 })
+    // Still readable by its members.
+    expect(await statusOf(requireGroupMember(rt.db, a.researcher, open.id))).toBe(200)
+    await setGroupArchived(rt.db, a.researcher, open.id, false)
+    expect((await createSession(rt.db, a.researcher, open.id, { kind: 'topic', title: '恢复后', date: '2030-03-02', startTime: '14:00', endTime: '15:00', place: '201' })).title).toBe('恢复后')
   })
 
   it('notifies once per dedupe key, even when sent twice at once', async () => {
