@@ -1,6 +1,6 @@
 import { data, redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useNavigation } from '@remix-run/react'
-import { useState } from 'react'
+import { Form, Link, useActionData, useLoaderData, useNavigation, useRevalidator } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, FormStatus, useMessage } from '~/components/forms'
 import { RichTextEditor } from '~/components/library/rich-text-editor'
@@ -59,11 +59,24 @@ export default function PlanEditorPage() {
   const result = useActionData<typeof action>() as PlanResult | undefined
   const navigation = useNavigation()
   const conflict = result?.conflict
+  // The version this editor started from stays its base, however often the page refreshes its data.
+  const [opened] = useState(() => ({ number: round.plan.number, doc: round.plan.doc }))
   // Which text the editor starts from: the stored version, or after a conflict their version or yours.
   const [start, setStart] = useState<{ key: string; doc: RichDoc } | null>(null)
-  const base = conflict ? conflict.theirs.number : round.plan.number
-  const initial = start?.doc ?? (conflict ? conflict.yours : round.plan.doc)
-  const editorKey = start?.key ?? (conflict ? `yours-${conflict.theirs.number}` : `v${round.plan.number}`)
+  const base = conflict ? conflict.theirs.number : opened.number
+  const initial = start?.doc ?? (conflict ? conflict.yours : opened.doc)
+  const editorKey = start?.key ?? (conflict ? `yours-${conflict.theirs.number}` : `v${opened.number}`)
+  const newer = !conflict && round.plan.number !== opened.number ? round.plan : null
+  const revalidator = useRevalidator()
+
+  // Someone else may be editing too: the page looks for a newer version now and then and says so at once.
+  useEffect(() => {
+    if (!round.can.editPlan) return
+    const timer = window.setInterval(() => {
+      if (revalidator.state === 'idle' && navigation.state === 'idle' && document.visibilityState === 'visible') revalidator.revalidate()
+    }, 10_000)
+    return () => window.clearInterval(timer)
+  }, [round.can.editPlan, revalidator, navigation.state])
   const studyPath = `/research/studies/${round.study.id}`
   return (
     <article aria-labelledby="plan-title" className="studies-page plan-page">
@@ -99,11 +112,14 @@ export default function PlanEditorPage() {
       ) : result && !result.ok ? (
         <FormStatus result={result} />
       ) : null}
+      <div role="status" aria-live="polite">
+        {newer ? <p className="notice">{t('studies.plan.newerSaved', { number: newer.number, author: newer.author })}</p> : null}
+      </div>
       {round.can.editPlan ? (
         <Form method="post" className="plan-form">
           <CsrfInput />
           <input type="hidden" name="baseVersion" value={base} />
-          <p className="hint">{t('studies.plan.current', { number: round.plan.number, author: round.plan.author, time: new Date(round.plan.createdAt).toLocaleString(i18n.language) })}</p>
+          <p className="hint">{t('studies.plan.editing', { number: base })}</p>
           <RichTextEditor key={editorKey} name="doc" label={conflict ? t('studies.conflict.merged') : t('studies.plan.editor')} initial={initial} error={message(result && !result.ok && !conflict ? result.error.fields?.doc : undefined)} />
           <button type="submit" disabled={navigation.state === 'submitting'}>
             {t('studies.plan.save')}

@@ -171,15 +171,18 @@ test('two people editing the same plan: the later save opens a merge view, nothi
   await visit(second, planUrl)
 
   // Both edit version 2; the teacher saves first.
+  await second.getByRole('textbox', { name: '教案内容' }).getByText('一、导入', { exact: false }).click()
+  await second.keyboard.press('End')
+  await second.keyboard.type('播放水果儿歌。')
   await first.getByRole('textbox', { name: '教案内容' }).getByText('三、练习：给积木分类', { exact: false }).click()
   await first.keyboard.press('End')
   await first.keyboard.type('每组三人。')
   await first.getByRole('button', { name: '保存为新版本' }).click()
   await expect(first.getByText('已保存为第 3 版。')).toBeVisible()
 
-  await second.getByRole('textbox', { name: '教案内容' }).getByText('一、导入', { exact: false }).click()
-  await second.keyboard.press('End')
-  await second.keyboard.type('播放水果儿歌。')
+  // The other editor is told while still typing, and keeps what they typed.
+  await expect(second.getByText('张老师 刚刚保存了第 3 版。', { exact: false })).toBeVisible({ timeout: 25_000 })
+  await expect(second.getByRole('textbox', { name: '教案内容' })).toContainText('播放水果儿歌。')
   await second.getByRole('button', { name: '保存为新版本' }).click()
   await expect(second.getByRole('heading', { name: '有人先保存了新版本' })).toBeVisible()
   await expect(second.getByText('张老师 在你编辑期间保存了第 3 版。', { exact: false })).toBeVisible()
