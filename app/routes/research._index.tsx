@@ -38,7 +38,7 @@ export const action = formAction(async (args, form) => {
 
 export default function ResearchHome() {
   const { t } = useTranslation()
-  const { groups, invitations, upcoming, canCreate, schools, leaders } = useLoaderData<typeof loader>()
+  const { groups, invitations, upcoming, published, canCreate, schools, leaders } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as (ActionResult & { values?: Record<string, string> }) | undefined
   const errors = fieldErrorsOf(result)
   const values = result && 'values' in result ? (result.values ?? {}) : {}
@@ -103,6 +103,12 @@ export default function ResearchHome() {
         <p>
           <Link to="/research/calendar">{t('research.home.toCalendar')}</Link>
         </p>
+      </section>
+
+      <section aria-labelledby="published-title">
+        <h2 id="published-title">{t('research.home.published')}</h2>
+        <p>{t('research.home.publishedIntro')}</p>
+        <SessionTable sessions={published} caption={t('research.home.publishedCaption')} showGroup empty={t('research.home.noPublished')} />
       </section>
 
       {canCreate ? (

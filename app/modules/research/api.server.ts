@@ -13,6 +13,7 @@ import {
   getSession,
   groupSessions,
   linkResource,
+  publishedSessions,
   recordAttendance,
   removeAttachment,
   saveMinutes,
@@ -213,6 +214,14 @@ export const researchEndpoints: Endpoint[] = [
       if (to <= from || to > addDays(from, 800)) throw new AppError(400, { key: 'research.errors.date' }, { fields: { to: { key: 'research.errors.date' } } })
       return { sessions: await calendarSessions(rt.db, actor, 'mine', { from, to }) }
     },
+  }),
+  endpoint({
+    method: 'GET',
+    path: '/research/published',
+    tag,
+    summary: 'Sessions of the district’s groups whose minutes are published to the district, newest first (teachers, researchers, administrators)',
+    response: z.object({ sessions: z.array(sessionSummary) }),
+    handle: async ({ rt, actor }) => ({ sessions: await publishedSessions(rt.db, actor) }),
   }),
   endpoint({
     method: 'GET',

@@ -2,7 +2,7 @@ import type { Database } from '#db/client'
 import type { Actor } from '~/modules/accounts/actor'
 import { AppError } from '~/platform/errors'
 import { districtSchools, eligibleLeaders, getInvitation, inviteCandidates, listGroups, membersOf, requireGroupMember, type GroupSummary } from './groups.server'
-import { calendarSessions, groupSessions } from './sessions.server'
+import { calendarSessions, groupSessions, publishedSessions } from './sessions.server'
 import { addDays, shanghaiDay } from './time'
 
 /**
@@ -46,5 +46,6 @@ export async function getResearchHome(db: Database, actor: Actor, now = new Date
   const today = shanghaiDay(now)
   const upcoming = (await calendarSessions(db, actor, 'mine', { from: today, to: addDays(today, 60) })).filter((s) => new Date(s.endsAt) >= now)
   const canCreate = actor.role === 'researcher' || actor.role === 'admin'
-  return { groups, invitations, upcoming, canCreate, schools: canCreate ? await districtSchools(db, actor) : [], leaders: actor.role === 'admin' ? await eligibleLeaders(db, actor) : [] }
+  const published = await publishedSessions(db, actor)
+  return { groups, invitations, upcoming, published, canCreate, schools: canCreate ? await districtSchools(db, actor) : [], leaders: actor.role === 'admin' ? await eligibleLeaders(db, actor) : [] }
 }

@@ -497,6 +497,22 @@ export async function calendarSessions(db: Database, actor: Actor, scope: { grou
 }
 
 /**
+ * Sessions whose minutes are published to the district, newest first: how teachers and researchers
+ * outside a group find what it chose to share.
+ */
+export async function publishedSessions(db: Database, actor: Actor, limit = 20): Promise<SessionSummary[]> {
+  if (!(actor.role === 'teacher' || actor.role === 'researcher' || actor.role === 'admin')) return []
+  const rows = await db
+    .select({ session: researchSessions, groupName: researchGroups.name })
+    .from(researchSessions)
+    .innerJoin(researchGroups, eq(researchGroups.id, researchSessions.groupId))
+    .where(and(eq(researchGroups.districtId, actor.districtId), isNotNull(researchSessions.publishedAt), isNull(researchSessions.cancelledAt)))
+    .orderBy(desc(researchSessions.startsAt))
+    .limit(limit)
+  return rows.map((r) => summaryOf(r.session, r.groupName, null))
+}
+
+/**
  * The day-before reminder: every invitee of a session that starts tomorrow (Shanghai day) and is
  * not cancelled, unless they said they will not come or left the group. Once per person and
  * session, however often the job runs (the notification's dedupe key).

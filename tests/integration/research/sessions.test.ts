@@ -173,6 +173,9 @@ describe.each(databaseKinds)('research sessions on %s', (kind) => {
     expect((await api('GET', `/research/sessions/${sessionId}`, { token: token.teacher2 })).status).toBe(404)
     expect((await api('PUT', `/research/sessions/${sessionId}/published`, { token: token.researcher, body: { published: true } })).body).toEqual({ published: true })
 
+    // Outsiders of the group find it among the district's published minutes.
+    expect((await api('GET', '/research/published', { token: token.teacher2 })).body.sessions.map((s: { id: string }) => s.id)).toContain(sessionId)
+    for (const who of ['student', 'family', 'outsider'] as const) expect((await api('GET', '/research/published', { token: token[who] })).body.sessions.map((s: { id: string }) => s.id)).not.toContain(sessionId)
     const read = await api('GET', `/research/sessions/${sessionId}`, { token: token.teacher2 })
     expect(read.status).toBe(200)
     expect(read.body).toMatchObject({ access: 'published', invitees: null, title: '绘本教学中的分层提问' })
@@ -183,6 +186,7 @@ describe.each(databaseKinds)('research sessions on %s', (kind) => {
     for (const who of ['student', 'family', 'outsider'] as const) expect((await api('GET', `/research/sessions/${sessionId}`, { token: token[who] })).status).toBe(404)
 
     await api('PUT', `/research/sessions/${sessionId}/published`, { token: token.researcher, body: { published: false } })
+    expect((await api('GET', '/research/published', { token: token.teacher2 })).body.sessions.map((s: { id: string }) => s.id)).not.toContain(sessionId)
     expect((await api('GET', `/research/sessions/${sessionId}`, { token: token.teacher2 })).status).toBe(404)
   })
 

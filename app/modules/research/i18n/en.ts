@@ -20,6 +20,10 @@ export const researchEn: Messages<typeof researchZhCN> = {
     upcomingCaption: 'Sessions in the next 60 days you are invited to or lead',
     noUpcoming: 'No sessions of yours coming up.',
     toCalendar: 'Open my research calendar',
+    published: 'Minutes published to the district',
+    publishedIntro: 'Sessions whose groups published their minutes to the district: every teacher and researcher of it can read them.',
+    publishedCaption: 'Sessions with published minutes, newest first',
+    noPublished: 'No group has published minutes yet.',
   },
   create: { title: 'Form a research group', submit: 'Form the group' },
   invitation: {

@@ -17,6 +17,10 @@ export const researchZhCN = {
     upcomingCaption: '今后 60 天内你受邀参加或负责的活动',
     noUpcoming: '近期没有你的教研活动。',
     toCalendar: '打开我的教研日历',
+    published: '全区发布的教研纪要',
+    publishedIntro: '各教研组发布到全区的活动纪要，本区教师和教研员都可以阅读。',
+    publishedCaption: '最近发布纪要的教研活动',
+    noPublished: '还没有教研组发布纪要。',
   },
   create: { title: '创建教研组', submit: '创建教研组' },
   invitation: {
