@@ -20,7 +20,8 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
-      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; sandbox",
+      // No scripts can run or load; the page is plain text and styles.
+      'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
     },
   })
 })

@@ -80,7 +80,7 @@ export function exportHtml(data: StudentExport, locale: Locale): string {
     ),
     section(
       t('family.consent.title'),
-      list(data.consents.map((c) => escape(`${t(`family.consent.methods.${c.method}`)} · ${c.guardianName} · ${c.givenAt.slice(0, 10)}${c.paperReference ? ` · ${c.paperReference}` : ''}${c.withdrawnAt ? ` · ${t('family.consent.withdrawnOn', { date: c.withdrawnAt.slice(0, 10) })}` : ''}`))),
+      list(data.consents.map((c) => escape(`${t(`family.consent.methods.${c.method}`)} · ${c.guardianName} · ${c.paperSignedOn ?? c.givenAt.slice(0, 10)}${c.paperReference ? ` · ${c.paperReference}` : ''}${c.withdrawnAt ? ` · ${t('family.consent.withdrawnOn', { date: c.withdrawnAt.slice(0, 10) })}` : ''}`))),
     ),
     section(
       t('family.profile.title'),
