@@ -22,7 +22,7 @@ describe.each(databaseKinds)('who reaches a student on %s', (kind) => {
       .insert(users)
       .values([
         { username: 'other-student', displayName: '小红', role: 'student', districtId: s!.districtId, schoolId: s!.schoolId, passwordHash: 'x' },
-        { username: 'teacher2', displayName: '刘老师', role: 'teacher', districtId: s!.districtId, schoolId: s!.schoolId, passwordHash: 'x' },
+        { username: 'teacher-liu', displayName: '刘老师', role: 'teacher', districtId: s!.districtId, schoolId: s!.schoolId, passwordHash: 'x' },
       ])
       .returning()
     otherStudent = other!.id
@@ -37,7 +37,7 @@ describe.each(databaseKinds)('who reaches a student on %s', (kind) => {
     expect(await relationTo(rt.db, await actorFor(rt.db, 'student'), student)).toBe('self')
     expect(await relationTo(rt.db, await actorFor(rt.db, 'family'), student)).toBe('family')
     expect(await relationTo(rt.db, await actorFor(rt.db, 'teacher'), student)).toBe('teacher')
-    expect(await relationTo(rt.db, await actorFor(rt.db, 'teacher2'), student)).toBeNull()
+    expect(await relationTo(rt.db, await actorFor(rt.db, 'teacher-liu'), student)).toBeNull()
     expect(await relationTo(rt.db, await actorFor(rt.db, 'admin'), student)).toBeNull()
     expect(await relationTo(rt.db, await actorFor(rt.db, 'researcher'), student)).toBeNull()
     expect(await relationTo(rt.db, await actorFor(rt.db, 'student'), otherStudent)).toBeNull()
@@ -55,7 +55,7 @@ describe.each(databaseKinds)('who reaches a student on %s', (kind) => {
   it('lists each actor’s reachable students and a teacher’s classes', async () => {
     const names = async (username: string) => (await reachableStudents(rt.db, await actorFor(rt.db, username))).map((s) => s.displayName)
     expect(await names('teacher')).toEqual(['小明'])
-    expect(await names('teacher2')).toEqual(['小红'])
+    expect(await names('teacher-liu')).toEqual(['小红'])
     expect(await names('family')).toEqual(['小明'])
     expect(await names('student')).toEqual(['小明'])
     expect(await names('admin')).toEqual([])
