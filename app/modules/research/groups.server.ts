@@ -356,6 +356,15 @@ export async function removeMember(db: Database, actor: Actor, groupId: string, 
         .returning({ userId: researchGroupMembers.userId })
     : []
   if (removed.length === 0) throw notFound('research.errors.memberNotFound')
+  // Someone who left is no longer expected at the group's coming sessions; past attendance stays.
+  await db
+    .delete(researchSessionInvitees)
+    .where(
+      and(
+        eq(researchSessionInvitees.userId, userId),
+        inArray(researchSessionInvitees.sessionId, db.select({ id: researchSessions.id }).from(researchSessions).where(and(eq(researchSessions.groupId, group.id), gt(researchSessions.endsAt, new Date())))),
+      ),
+    )
 }
 
 /** Schools of the actor's district, for the form that creates a school-level group. */

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { districts, notifications, researchGroupMembers, schools, users } from '../../../db/schema'
+import { districts, notifications, researchGroupMembers, researchSessionInvitees, schools, users } from '../../../db/schema'
 import type { Actor } from '../../../app/modules/accounts/actor'
 import { hashPassword } from '../../../app/modules/accounts/passwords.server'
 import { notify, unreadCount } from '../../../app/modules/notifications/index.server'
@@ -106,8 +106,13 @@ describe.each(databaseKinds)('research groups on %s', (kind) => {
     expect(await isGroupLeader(rt.db, a.teacher, group.id)).toBe(true)
     expect(await isGroupLeader(rt.db, a.researcher, group.id)).toBe(false)
     expect(await statusOf(inviteMembers(rt.db, a.researcher, group.id, { userIds: [a.teacher2.id] }))).toBe(403)
-    // The old leader may now leave; the new one withdraws the open invitation.
+    // The old leader may now leave (and is no longer expected at coming sessions); the new one withdraws the open invitation.
+    const coming = await createSession(rt.db, a.teacher, group.id, { kind: 'collective_planning', title: '离开前', date: '2030-03-02', startTime: '14:00', endTime: '15:00', place: '201' })
+    const past = await createSession(rt.db, a.teacher, group.id, { kind: 'topic', title: '已开过', date: '2020-03-02', startTime: '14:00', endTime: '15:00', place: '201' })
     await removeMember(rt.db, a.researcher, group.id, a.researcher.id)
+    const left = await rt.db.select().from(researchSessionInvitees).where(eq(researchSessionInvitees.userId, a.researcher.id))
+    expect(left.some((i) => i.sessionId === coming.id)).toBe(false)
+    expect(left.some((i) => i.sessionId === past.id)).toBe(true)
     expect(await statusOf(requireGroupMember(rt.db, a.researcher, group.id))).toBe(404)
     await removeMember(rt.db, a.teacher, group.id, a.teacher2.id)
     expect(await statusOf(respondToInvitation(rt.db, a.teacher2, group.id, { answer: 'accept' }))).toBe(404)
