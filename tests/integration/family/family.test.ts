@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { and, eq } from 'drizzle-orm'
-import { auditLog, classMembers, classes, familyLinks, guardianConsents, homeVisits, users } from '../../../db/schema'
+import { auditLog, classMembers, classes, familyLinks, guardianConsents, homeVisits, mediaAssets, mediaTextTracks, users } from '../../../db/schema'
 import { assignLesson } from '../../../app/modules/learning/assignments.server'
 import { createResource, publishDirectly } from '../../../app/modules/library/resources.server'
 import { databaseKinds } from '../../support/database'
@@ -354,6 +354,36 @@ describe.each(databaseKinds)('student profiles, families and home visits on %s',
     const browser = new Browser()
     await browser.signIn('teacher')
     const lessonPage = await import('../../../app/routes/students.offline.$resourceId.lesson')
+
+    // A lesson with a video of the media module: its low-bandwidth download and its captions go in the package.
+    const teacher = await actorFor(rt.db, 'teacher')
+    const [asset] = await rt.db
+      .insert(mediaAssets)
+      .values({
+        districtId: teacher.districtId,
+        ownerId: teacher.id,
+        title: '整理书包示范',
+        originalName: 'a.mp4',
+        originalSize: 1000,
+        status: 'ready',
+        kind: 'video',
+        currentVersion: 1,
+        lastVersion: 1,
+        outputs: { master: 'master.m3u8', variants: [{ name: '360p', width: 640, height: 360, bandwidth: 400000, playlist: '360p.m3u8' }], download: { key: 'download.mp4', size: 123456 } },
+      })
+      .returning()
+    const [track] = await rt.db.insert(mediaTextTracks).values({ assetId: asset!.id, kind: 'captions', language: 'zh-CN', label: '中文字幕', storageKey: 'x.vtt', cueCount: 3 }).returning()
+    const withVideo = (await createResource(rt.db, teacher, { ...lessonInput('视频示范：整理书包'), mediaAssetIds: [asset!.id] })).id
+    await publishDirectly(rt.db, withVideo)
+    const videoPkg = await api('GET', `/visits/offline-package/${withVideo}`, { token: token.teacher })
+    expect(videoPkg.body.entries.filter((e: { kind: string }) => e.kind === 'video' || e.kind === 'captions').map((e: { kind: string; url: string; size: number | null }) => [e.kind, e.url, e.size])).toEqual([
+      ['video', `/media/${asset!.id}/download`, 123456],
+      ['captions', `/media/${asset!.id}/tracks/${track!.id}`, null],
+    ])
+    const videoPage = await browser.open(`/students/offline/${withVideo}/lesson`, lessonPage.loader as never, { resourceId: withVideo })
+    expect(videoPage.data.videos).toEqual([
+      { title: '整理书包示范', src: `/media/${asset!.id}/download`, poster: null, captions: [expect.objectContaining({ src: `/media/${asset!.id}/tracks/${track!.id}`, language: 'zh-CN', label: '中文字幕' })] },
+    ])
     const page = await browser.open(`/students/offline/${lesson}/lesson?variant=tier-a`, lessonPage.loader as never, { resourceId: lesson })
     expect(page.status).toBe(200)
     expect(page.data.variant.key).toBe('tier-a')
