@@ -1,5 +1,5 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData } from '@remix-run/react'
 import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, FormStatus } from '~/components/forms'
@@ -49,12 +49,16 @@ export const action = formAction(async (args, form) => {
   throw badInput({}, 'errors.badRequest')
 })
 
+/** The text sizes of app.css (`[data-font-scale]`). */
+const scales = { normal: 1, large: 1.25, 'x-large': 1.5 } as const
+
 const heading = (text: string): RichNode => ({ type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text }] })
 const paragraph = (text: string): RichNode => ({ type: 'paragraph', content: [{ type: 'text', text }] })
 
 export default function LessonPlayer() {
   const { t, i18n } = useTranslation()
   const lesson = useLoaderData<typeof loader>()
+  const root = useRouteLoaderData<{ preferences?: { fontScale?: keyof typeof scales } }>('root')
   const result = useActionData<typeof action>()
   const [easyRead, setEasyRead] = useState(false)
   const prefs = lesson.preferences
@@ -81,10 +85,11 @@ export default function LessonPlayer() {
     <article
       className="lesson-player"
       aria-labelledby="lesson-title"
-      // The student's own pages already follow their settings; a family member or teacher looking on sees the lesson as the student does.
-      data-font-scale={own ? undefined : prefs.fontScale}
-      data-contrast={own ? undefined : prefs.contrast}
-      data-reduced-motion={!own && prefs.reducedMotion ? 'true' : undefined}
+      // The lesson follows the student's effective preferences (teacher default, family adjustment, their own choice), whoever looks at it;
+      // the text size is set relative to the page's own, so it is the student's size however the rest of the page is shown.
+      data-contrast={prefs.contrast}
+      data-reduced-motion={prefs.reducedMotion ? 'true' : undefined}
+      style={{ fontSize: `${Math.round((scales[prefs.fontScale] / scales[root?.preferences?.fontScale ?? 'normal']) * 100)}%` }}
     >
       <p className="big-link">
         <Link to={`/learn${query}`}>← {t('learning.player.back')}</Link>

@@ -49,6 +49,8 @@ export async function action(args: ActionFunctionArgs) {
       return undefined
     })
     if (!(await csrfIsValid(web.cookies, web.rt.config.sessionSecret, args.request, fields.get(csrfField) ?? null))) throw new AppError(403, { key: 'errors.csrf' })
+    const intent = fields.get('intent')
+    if (intent && intent !== 'add') return await listIntent(web, resourceId, intent, fields.get('exerciseId') ?? '')
     const built = exerciseInputFromForm((name) => fields.get(name) ?? '', images)
     if ('badPairLine' in built) throw badInput({ pairs: { key: 'learning.errors.pairFormat', params: { line: built.badPairLine } } })
     await createExercise(web.rt.db, web.actor, resourceId, built.input)
@@ -61,9 +63,11 @@ export async function action(args: ActionFunctionArgs) {
 
 const listAction = formAction(async (args, form) => {
   const web = await requireActor(args)
-  const resourceId = args.params.id ?? ''
-  const exerciseId = String(form.get('exerciseId') ?? '')
-  const intent = form.get('intent')
+  return listIntent(web, args.params.id ?? '', String(form.get('intent') ?? ''), String(form.get('exerciseId') ?? ''))
+})
+
+/** Delete, move up, move down: plain posts (or multipart ones, as some clients send every form). */
+async function listIntent(web: Awaited<ReturnType<typeof requireActor>>, resourceId: string, intent: string, exerciseId: string) {
   if (intent === 'delete') {
     await deleteExercise(web.rt.db, web.actor, resourceId, exerciseId)
     return data<ActionResult>({ ok: true, message: { key: 'learning.exercises.deleted' } })
@@ -73,7 +77,7 @@ const listAction = formAction(async (args, form) => {
     return data<ActionResult>({ ok: true, message: { key: 'learning.exercises.moved' } })
   }
   throw badInput({}, 'errors.badRequest')
-})
+}
 
 export default function ExerciseEditor() {
   const { t } = useTranslation()

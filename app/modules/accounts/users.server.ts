@@ -10,7 +10,6 @@ import { isRole, requirePermission, type Role } from './permissions'
 import { passwordChangeInput, preferencesInput, userCreateInput, userUpdateInput, type UserCreateInput } from './schemas'
 import { revokeOtherSessions } from './sessions.server'
 import { classMembersOf } from './structure.server'
-import { setOwnDisplayFromAccount } from '~/modules/learning/preferences.server'
 
 /** What any page or API answer may show of a user: never the password hash. */
 const publicUser = {
@@ -214,8 +213,6 @@ export async function changeOwnPassword(db: Database, actor: Actor, input: unkno
 
 export async function updateOwnPreferences(db: Database, actor: Actor, input: unknown) {
   const { locale, ...preferences } = parseInput(preferencesInput, input)
-  // A student's display settings are their own layer of the learner preferences (docs/decisions/009).
-  await setOwnDisplayFromAccount(db, actor, preferences)
   await db.update(users).set({ locale, preferences, updatedAt: new Date() }).where(eq(users.id, actor.id))
   return { locale, preferences }
 }

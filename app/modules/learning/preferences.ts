@@ -33,8 +33,11 @@ export interface LearnerPreferences {
 export type PreferenceField = keyof LearnerPreferences
 export const preferenceFields: PreferenceField[] = ['captions', 'captionLanguage', 'signWindow', 'audioDescription', 'fontScale', 'contrast', 'reducedMotion', 'readAloudRate', 'scanInterval']
 
+/** The student's own choice of these is their account's display setting (see preferences.server.ts). */
+export const displayFields = ['fontScale', 'contrast', 'reducedMotion'] as const satisfies readonly PreferenceField[]
+
 export const productDefaults: LearnerPreferences = {
-  captions: true,
+  captions: false,
   captionLanguage: 'zh-CN',
   signWindow: 'off',
   audioDescription: false,
