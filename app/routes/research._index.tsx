@@ -140,7 +140,7 @@ export default function ResearchHome() {
                     <option value="">{t('research.group.chooseLeader')}</option>
                     {leaders.map((u) => (
                       <option key={u.id} value={u.id}>
-                        {u.displayName}（{t(`roles.${u.role}`)}）
+                        {t('research.group.withAccount', { name: u.displayName, detail: t(`roles.${u.role}`) })}
                       </option>
                     ))}
                   </select>

@@ -183,7 +183,7 @@ function Group({ overview }: { overview: Overview }) {
               <tr key={m.userId}>
                 <th scope="row">{m.displayName}</th>
                 <td>
-                  {t(`research.memberRole.${m.role}`)}（{t(`roles.${m.userRole}`)}）
+                  {t('research.group.withAccount', { name: t(`research.memberRole.${m.role}`), detail: t(`roles.${m.userRole}`) })}
                 </td>
                 <td>{m.schoolName ?? '—'}</td>
                 <td>{t(`research.memberStatus.${m.status}`)}</td>
@@ -234,8 +234,7 @@ function Group({ overview }: { overview: Overview }) {
                   {candidates.map((c) => (
                     <li key={c.id}>
                       <label>
-                        <input type="checkbox" name="userIds" value={c.id} /> {c.displayName}（{t(`roles.${c.role}`)}
-                        {c.schoolName ? ` · ${c.schoolName}` : ''}）
+                        <input type="checkbox" name="userIds" value={c.id} /> {t('research.group.withAccount', { name: c.displayName, detail: c.schoolName ? t('research.group.roleAtSchool', { role: t(`roles.${c.role}`), school: c.schoolName }) : t(`roles.${c.role}`) })}
                       </label>
                     </li>
                   ))}

@@ -48,6 +48,8 @@ export const researchEn: Messages<typeof researchZhCN> = {
     leaderHint: 'An administrator forming a group names a researcher or teacher to lead it.',
     chooseLeader: 'Choose the leader',
     leaderIs: 'Led by {{name}}',
+    withAccount: '{{name}} ({{detail}})',
+    roleAtSchool: '{{role}}, {{school}}',
     memberCount: '{{count}} members',
     archived: 'Archived',
     archivedNotice: 'This group is archived: its material stays readable, but no new sessions or invitations.',

@@ -45,6 +45,8 @@ export const researchZhCN = {
     leaderHint: '管理员创建教研组时要指定一位教研员或教师担任组长。',
     chooseLeader: '请选择组长',
     leaderIs: '组长：{{name}}',
+    withAccount: '{{name}}（{{detail}}）',
+    roleAtSchool: '{{role}} · {{school}}',
     memberCount: '{{count}} 名成员',
     archived: '已归档',
     archivedNotice: '此教研组已归档：资料仍可查看，但不能再安排活动或邀请成员。',
