@@ -13,7 +13,9 @@ import { RubricSummaryTable } from '~/components/studies/studies-rubric-summary'
 import { emptyDoc } from '~/modules/library/rich-text'
 import { getAssetDetail, getPlayerSource } from '~/modules/media/index.server'
 import { maxUploadBytes } from '~/modules/media/uploads.server'
-import { addNote, attachVideo, deleteNote, getRound, saveReflection, saveScores } from '~/modules/research/studies.server'
+import { addNote, attachVideo, comparePlans, deleteNote, getRound, saveReflection, saveScores } from '~/modules/research/studies.server'
+import { cutWords } from '~/modules/search/words.server'
+import { PlanDiffView } from '~/components/studies/studies-diff-view'
 import { maxScore, minScore } from '~/modules/research/studies/rubric'
 import { parseTime } from '~/modules/research/studies/timeline'
 import { AppError, badInput, type ActionResult } from '~/platform/errors'
@@ -29,7 +31,9 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const [source, detail] = assetId
     ? await Promise.all([getPlayerSource(web.rt.db, web.actor, assetId).catch(() => null), getAssetDetail(web.rt.db, web.actor, assetId).catch(() => null)])
     : [null, null]
-  return { round, source, asset: detail?.asset ?? null, canManageVideo: detail?.canManage ?? false, maxGigabytes: Math.round(maxUploadBytes / 1024 ** 3) }
+  // From round 2 on, the page shows what changed since the round before.
+  const changes = round.previousPlan ? (await comparePlans(web.rt.db, web.actor, round.study.id, { from: round.previousPlan, to: round.plan.number }, cutWords)).diff : null
+  return { round, changes, source, asset: detail?.asset ?? null, canManageVideo: detail?.canManage ?? false, maxGigabytes: Math.round(maxUploadBytes / 1024 ** 3) }
 })
 
 type RoundResult = ActionResult & { intent?: string }
@@ -79,7 +83,7 @@ export const action = formAction(async (args, form, web) => {
 
 export default function RoundPage() {
   const { t, i18n } = useTranslation()
-  const { round, source, asset, canManageVideo, maxGigabytes } = useLoaderData<typeof loader>()
+  const { round, changes, source, asset, canManageVideo, maxGigabytes } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>() as RoundResult | undefined
   const resultFor = (intent: string) => (result?.intent === intent ? result : undefined)
   const [params] = useSearchParams()
@@ -193,6 +197,12 @@ export default function RoundPage() {
         <div className="study-plan">
           <RichText doc={round.plan.doc} />
         </div>
+        {changes ? (
+          <section aria-labelledby="changes-title">
+            <h3 id="changes-title">{t('studies.plan.changesSince', { round: round.number - 1 })}</h3>
+            <PlanDiffView diff={changes} showUnchanged={false} />
+          </section>
+        ) : null}
         <h3>{t('studies.plan.versions')}</h3>
         <ol className="plan-versions" reversed>
           {round.versions.map((v) => (

@@ -131,6 +131,9 @@ test('a lesson study: class video, time-coded notes and rubric scores from two o
   await page.keyboard.type('和橘子')
   await page.getByRole('button', { name: '保存为新版本' }).click()
   await expect(page.getByText('已保存为第 3 版。')).toBeVisible()
+  // Round 2's page shows what changed since round 1; the full comparison is one link away.
+  await expect(page.getByRole('region', { name: '与第 1 轮教案相比的变化' }).locator('ins')).toHaveText('新增：和橘子（新增完）')
+  await expectAccessible(page)
   await page.getByRole('link', { name: '查看与第 1 轮教案的差异' }).click()
   await expect(page.getByRole('heading', { level: 1, name: /教案对比/ })).toBeVisible()
   await expect(page.locator('.plan-diff-changed')).toContainText('修改段落 · 段落')

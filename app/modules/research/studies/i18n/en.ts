@@ -90,6 +90,7 @@ export const studiesEn: Shape<typeof studiesZhCN> = {
     compareRounds: 'Show changes since round {{round}}’s plan',
     readOnly: 'This round is over; only the latest round’s plan can be changed.',
     view: 'View version {{number}}',
+    changesSince: 'What changed since round {{round}}’s plan',
     editing: 'You are editing on top of version {{number}}.',
     newerSaved: '{{author}} has just saved version {{number}}. Your changes are safe: when you save, you will compare both and merge.',
   },

@@ -87,6 +87,7 @@ export const studiesZhCN = {
     compareRounds: '查看与第 {{round}} 轮教案的差异',
     readOnly: '这一轮已结束，教案只能在最新一轮修改。',
     view: '查看第 {{number}} 版',
+    changesSince: '与第 {{round}} 轮教案相比的变化',
     editing: '你正在第 {{number}} 版的基础上修改。',
     newerSaved: '{{author}} 刚刚保存了第 {{number}} 版。你的修改不会丢失：保存时会让你对照两边再合并。',
   },
