@@ -39,6 +39,9 @@ export default function OfflineVisitForm() {
   const [formKey, setFormKey] = useState(0)
   const [date, setDate] = useState(serverToday)
   const flushing = useRef(false)
+  // The translator changes identity each render; a ref keeps `flush` (and the effect using it) stable.
+  const messageRef = useRef(message)
+  messageRef.current = message
 
   const refresh = useCallback(async () => setPending(await listPending(userId)), [userId])
 
@@ -49,8 +52,9 @@ export default function OfflineVisitForm() {
       const waiting = (await listPending(userId)).filter((v) => !v.rejected)
       if (waiting.length === 0) return
       setStatus({ tone: 'info', text: t('family.visits.uploading') })
-      const { stored } = await flushPending(userId, csrf)
-      if (stored > 0) setStatus({ tone: 'success', text: t('family.visits.uploaded', { count: stored }) })
+      const { stored, later } = await flushPending(userId, csrf)
+      if (later) setStatus({ tone: 'error', text: t('family.visits.waiting', { message: messageRef.current(later) ?? '' }) })
+      else if (stored > 0) setStatus({ tone: 'success', text: t('family.visits.uploaded', { count: stored }) })
       else setStatus(null)
     } finally {
       flushing.current = false
@@ -107,6 +111,8 @@ export default function OfflineVisitForm() {
       setStatus({ tone: 'success', text: t('family.visits.saved') })
     } else if (outcome.kind === 'offline') {
       setStatus({ tone: 'success', text: t('family.visits.savedLocally') })
+    } else if (outcome.kind === 'later') {
+      setStatus({ tone: 'error', text: t('family.visits.waiting', { message: message(outcome.message) ?? '' }) })
     } else {
       await savePending({ ...visit, rejected: outcome.message })
       setStatus({ tone: 'error', text: t('family.visits.rejected', { message: message(outcome.message) ?? '' }) })

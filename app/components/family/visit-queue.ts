@@ -52,7 +52,9 @@ export async function listPending(userId: string): Promise<PendingVisit[]> {
   return all.filter((v) => v.userId === userId).sort((a, b) => a.savedAt.localeCompare(b.savedAt))
 }
 
-export type SendOutcome = { kind: 'stored' } | { kind: 'rejected'; message: { key: string; params?: Record<string, string | number> } } | { kind: 'offline' }
+type Message = { key: string; params?: Record<string, string | number> }
+/** stored; rejected (the record itself is refused); offline; or later (signed out, or the form's token expired: sent again once that is fixed). */
+export type SendOutcome = { kind: 'stored' } | { kind: 'rejected'; message: Message } | { kind: 'offline' } | { kind: 'later'; message: Message }
 
 /** Sends one record to the server: stored (or already stored), refused, or no network. */
 export async function sendVisit(visit: PendingVisit, csrf: string): Promise<SendOutcome> {
@@ -75,17 +77,21 @@ export async function sendVisit(visit: PendingVisit, csrf: string): Promise<Send
   const payload = (await response.json().catch(() => null)) as { ok?: boolean; error?: { message?: { key: string; params?: Record<string, string | number> } } } | null
   // Only the server's own "stored" counts: a sign-in page after an expired session is not one.
   if (response.ok && payload?.ok === true) return { kind: 'stored' }
-  if (response.redirected || !payload) return { kind: 'rejected', message: { key: 'errors.unauthorized' } }
-  return { kind: 'rejected', message: payload.error?.message ?? { key: 'errors.badRequest' } }
+  const message = payload?.error?.message ?? { key: 'errors.badRequest' }
+  // Not the record's fault: keep it waiting rather than mark it refused.
+  if (response.redirected || !payload || response.status === 401) return { kind: 'later', message: { key: 'errors.unauthorized' } }
+  if (response.status === 403 && message.key === 'errors.csrf') return { kind: 'later', message }
+  return { kind: 'rejected', message }
 }
 
-/** Sends every waiting record of the user; returns how many were stored now. Stops at the first network failure. */
-export async function flushPending(userId: string, csrf: string): Promise<{ stored: number; offline: boolean }> {
+/** Sends every waiting record of the user; returns how many were stored now. Stops at the first network (or sign-in) failure. */
+export async function flushPending(userId: string, csrf: string): Promise<{ stored: number; offline: boolean; later?: Message }> {
   let stored = 0
   for (const visit of await listPending(userId)) {
     if (visit.rejected) continue
     const outcome = await sendVisit(visit, csrf)
     if (outcome.kind === 'offline') return { stored, offline: true }
+    if (outcome.kind === 'later') return { stored, offline: false, later: outcome.message }
     if (outcome.kind === 'stored') {
       await removePending(visit.clientKey)
       stored++

@@ -120,6 +120,7 @@ export const familyEn: Messages<typeof familyZhCN> = {
     pending: 'Waiting on this device: {{count}}',
     pendingItem: '{{date}} · {{student}} · {{taught}}',
     rejected: 'The upload was refused: {{message}} The record is still kept on this device.',
+    waiting: 'The record is still kept on this device and cannot be uploaded yet: {{message}} Come back to this page once that is fixed and it uploads by itself.',
     discard: 'Delete from this device',
     online: 'Network: online',
     offline: 'Network: offline',

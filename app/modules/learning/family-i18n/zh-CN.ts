@@ -117,6 +117,7 @@ export const familyZhCN = {
     pending: '本机待上传：{{count}} 条',
     pendingItem: '{{date}} · {{student}} · {{taught}}',
     rejected: '上传被拒绝：{{message}} 记录仍保存在本机。',
+    waiting: '记录仍保存在本机，暂时无法上传：{{message}} 处理后回到这一页会自动上传。',
     discard: '删除本机记录',
     online: '网络状态：已联网',
     offline: '网络状态：未联网',
