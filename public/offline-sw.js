@@ -70,11 +70,21 @@ async function store(cacheName, urls) {
 
 self.addEventListener('fetch', (event) => {
   const request = event.request
-  if (request.method !== 'GET') return
   const url = new URL(request.url)
   if (url.origin !== self.location.origin) return
+  // Signing out on a shared device removes the kept packages (their visit form names the teacher's
+  // students). Records waiting in IndexedDB are not touched: they upload after the next sign-in.
+  if (request.method === 'POST' && url.pathname === '/logout') {
+    event.waitUntil(removePackages())
+    return
+  }
+  if (request.method !== 'GET') return
   event.respondWith(networkFirst(request, url))
 })
+
+async function removePackages() {
+  for (const name of await caches.keys()) if (name.startsWith(prefix)) await caches.delete(name)
+}
 
 async function networkFirst(request, url) {
   try {

@@ -61,11 +61,18 @@ function loadWorker(network: (url: string) => Promise<Response>) {
       listeners.message!({ data: { type: 'store', cacheName, urls }, ports: [{ postMessage: resolve }], waitUntil: (p: Promise<unknown>) => (done = p) })
       void done
     })
+  const post = (url: string) =>
+    new Promise<void>((resolve) => {
+      let responded = false
+      let waited: Promise<unknown> = Promise.resolve()
+      listeners.fetch!({ request: new Request(`http://localhost${url}`, { method: 'POST' }), respondWith: () => (responded = true), waitUntil: (p: Promise<unknown>) => (waited = p) })
+      void waited.then(() => resolve(expect(responded).toBe(false)))
+    })
   const get = (url: string, headers: Record<string, string> = {}) =>
     new Promise<Response>((resolve, reject) => {
       listeners.fetch!({ request: new Request(`http://localhost${url}`, { headers }), respondWith: (p: Promise<Response>) => p.then(resolve, reject) })
     })
-  return { caches, store, get }
+  return { caches, store, get, post }
 }
 
 const html = (body: string) => new Response(body, { headers: { 'Content-Type': 'text/html; charset=utf-8' } })
@@ -105,6 +112,12 @@ describe('the offline service worker', () => {
     online = false
     expect(await (await worker.get('/students/offline/r1/lesson')).text()).toContain('<h1>课文</h1>')
     await expect(worker.get('/signs')).rejects.toThrow('Failed to fetch')
+
+    // Signing out removes every kept package; other posts pass by untouched.
+    await worker.post('/students/visits/sync')
+    expect(await worker.caches.keys()).toEqual(['tongxing-offline-r1'])
+    await worker.post('/logout')
+    expect(await worker.caches.keys()).toEqual([])
   })
 
   it('cuts a video’s byte ranges from the kept file', async () => {
