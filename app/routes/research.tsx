@@ -23,7 +23,7 @@ export default function ResearchLayout() {
   const sections = [
     { to: '/research', key: 'research.sections.home', current: pathname === '/research' || pathname === '/research/' },
     { to: '/research/calendar', key: 'research.sections.calendar', current: pathname.startsWith('/research/calendar') },
-    { to: '/research/studies', key: 'research.sections.studies', current: false },
+    { to: '/research/studies', key: 'research.sections.studies', current: pathname.startsWith('/research/studies') },
   ]
   return (
     <>

@@ -1,5 +1,5 @@
 import { useFetcher } from '@remix-run/react'
-import { useEffect, useId, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Answer, StudentExercise } from '~/modules/learning/exercises'
 import type { ActionResult } from '~/platform/errors'
@@ -17,7 +17,12 @@ export function ExercisePlayer({ exercises, reader, scanIntervalMs, canAnswer }:
   const { t } = useTranslation()
   const [index, setIndex] = useState(0)
   const [scanning, setScanning] = useState(false)
+  const card = useRef<HTMLDivElement>(null)
   const exercise = exercises[index]
+  // With scanning on, the switch (Space) belongs to the exercise: focus leaves the toggle so a press cannot switch it off.
+  useEffect(() => {
+    if (scanning) card.current?.focus()
+  }, [scanning, index])
   if (!exercise) return null
   return (
     <section aria-labelledby="exercises-title" className="exercises">
@@ -28,7 +33,9 @@ export function ExercisePlayer({ exercises, reader, scanIntervalMs, canAnswer }:
         </button>
       </div>
       <p className="hint">{scanning ? t('learning.player.scanningOn') : t('learning.player.scanningHint')}</p>
-      <ExerciseCard key={exercise.id} exercise={exercise} n={index + 1} total={exercises.length} reader={reader} scanning={scanning && canAnswer} scanIntervalMs={scanIntervalMs} canAnswer={canAnswer} />
+      <div ref={card} tabIndex={-1} className="exercise-focus">
+        <ExerciseCard key={exercise.id} exercise={exercise} n={index + 1} total={exercises.length} reader={reader} scanning={scanning && canAnswer} scanIntervalMs={scanIntervalMs} canAnswer={canAnswer} />
+      </div>
       <div className="big-buttons exercise-nav">
         <button type="button" className="secondary" onClick={() => setIndex((i) => i - 1)} disabled={index === 0}>
           {t('learning.player.previous')}
