@@ -11,12 +11,12 @@ const files = [
   'app/components/studies/studies-diff-view.tsx',
   'app/components/studies/studies-observation.tsx',
   'app/components/studies/studies-rubric-summary.tsx',
-  'app/routes/research_.studies._index.tsx',
-  'app/routes/research_.studies.new.tsx',
-  'app/routes/research_.studies.$studyId._index.tsx',
-  'app/routes/research_.studies.$studyId.diff.tsx',
-  'app/routes/research_.studies.$studyId.rounds.$round._index.tsx',
-  'app/routes/research_.studies.$studyId.rounds.$round.plan.tsx',
+  'app/routes/research.studies._index.tsx',
+  'app/routes/research.studies.new.tsx',
+  'app/routes/research.studies.$studyId._index.tsx',
+  'app/routes/research.studies.$studyId.diff.tsx',
+  'app/routes/research.studies.$studyId.rounds.$round._index.tsx',
+  'app/routes/research.studies.$studyId.rounds.$round.plan.tsx',
 ]
 
 const lookup = (catalogue: unknown, key: string) => key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), catalogue)
