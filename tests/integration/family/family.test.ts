@@ -172,6 +172,48 @@ describe.each(databaseKinds)('student profiles, families and home visits on %s',
     expect(await count('select count(*) n from student_profiles')).toBeGreaterThan(0)
   })
 
+  it('keeps the teacher-only and family-only pages to their roles, and their posts to reachable students', async () => {
+    const teacherPages = {
+      '/students': await import('../../../app/routes/students._index'),
+      '/students/visits': await import('../../../app/routes/students.visits._index'),
+      '/students/visits/offline': await import('../../../app/routes/students.visits.offline'),
+      '/students/offline': await import('../../../app/routes/students.offline._index'),
+      [`/students/offline/${lesson}`]: await import('../../../app/routes/students.offline.$resourceId._index'),
+      [`/students/offline/${lesson}/lesson`]: await import('../../../app/routes/students.offline.$resourceId.lesson'),
+    }
+    const familyIndex = await import('../../../app/routes/family._index')
+    for (const login of ['family', 'student', 'admin', 'researcher'] as const) {
+      const browser = new Browser()
+      await browser.signIn(login)
+      for (const [path, route] of Object.entries(teacherPages)) {
+        expect((await browser.open(path, route.loader as never, { resourceId: lesson })).status, `${login} ${path}`).toBe(403)
+      }
+      if (login !== 'family') expect((await browser.open('/family', familyIndex.loader as never)).status).toBe(403)
+    }
+    const family = new Browser()
+    await family.signIn('family')
+    expect((await family.open('/family', familyIndex.loader as never)).data.children.map((c: { displayName: string }) => c.displayName)).toEqual(['小明'])
+
+    // A teacher's posts about a student of another class change nothing.
+    const teacher = new Browser()
+    await teacher.signIn('teacher')
+    const visits = await import('../../../app/routes/students.visits._index')
+    const sync = await import('../../../app/routes/students.visits.sync')
+    const fields = { studentId: other, visitedOn: '2025-10-01', durationMinutes: '30', taught: '越权记录', notes: '' }
+    expect((await teacher.submit('/students/visits', visits.action as never, fields)).status).toBe(404)
+    const synced = await teacher.submit('/students/visits/sync', sync.action as never, { ...fields, clientKey: 'offline-other001' })
+    expect(synced.status).toBe(404)
+    expect(synced.data).toMatchObject({ ok: false, error: { message: { key: 'errors.studentUnreachable' } } })
+    // Without a session the offline form's endpoint answers JSON 401, never a sign-in page.
+    const anonymous = new Browser()
+    await anonymous.open('/')
+    expect((await anonymous.submit('/students/visits/sync', sync.action as never, { ...fields, studentId: student, clientKey: 'offline-anon0001' })).status).toBe(401)
+    // The online form lists the teacher's own students only.
+    const page = await teacher.open('/students/visits', visits.loader as never)
+    expect(page.data.choices.students.map((s: { displayName: string }) => s.displayName)).not.toContain('小华')
+    expect(await count(`select count(*) n from home_visits where taught = '越权记录'`)).toBe(0)
+  })
+
   it('writes an audit row for every read of a profile: page, family page, API, export', async () => {
     const reads = () => audits('student-profile.read', student)
     const start = await reads()
