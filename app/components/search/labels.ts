@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next'
 import type { FacetName } from '~/modules/search/document'
 
 /** Kinds other capabilities index beside the library's resource kinds. */
-const otherKinds: Record<string, string> = { sign_term: 'signs.searchKind' }
+const otherKinds: Record<string, string> = { sign_term: 'signs.searchKind', research_session: 'research.searchKind' }
 
 /** Where each facet's values get their names: the library's taxonomy labels, mostly. */
 const keyOf: Record<FacetName, (value: string) => string> = {

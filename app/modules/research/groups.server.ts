@@ -4,8 +4,10 @@ import { researchGroupMembers, researchGroups, researchSessionInvitees, research
 import type { Actor } from '~/modules/accounts/actor'
 import { requirePermission } from '~/modules/accounts/permissions'
 import { notify } from '~/modules/notifications/index.server'
+import { markForIndexing } from '~/modules/search/sync.server'
 import { AppError, badInput, notFound, parseInput } from '~/platform/errors'
 import { groupInput, inviteInput, isUuid, respondInput, transferInput } from './schemas'
+import { sessionDocumentId } from './search-source.server'
 import { whenText } from './time'
 
 export type Group = typeof researchGroups.$inferSelect
@@ -225,8 +227,13 @@ export async function createGroup(db: Database, actor: Actor, input: unknown): P
 export async function updateGroup(db: Database, actor: Actor, groupId: string, input: unknown): Promise<Group> {
   const group = await requireGroupLeader(db, actor, groupId)
   const parsed = parseInput(groupInput.pick({ name: true, description: true }), input)
-  const [updated] = await db.update(researchGroups).set({ name: parsed.name, description: parsed.description }).where(eq(researchGroups.id, group.id)).returning()
-  return updated!
+  return db.transaction(async (tx) => {
+    const [updated] = await tx.update(researchGroups).set({ name: parsed.name, description: parsed.description }).where(eq(researchGroups.id, group.id)).returning()
+    // The sessions' search entries name the group.
+    const sessions = await tx.select({ id: researchSessions.id }).from(researchSessions).where(eq(researchSessions.groupId, group.id))
+    await markForIndexing(tx, sessions.map((s) => sessionDocumentId(s.id)))
+    return updated!
+  })
 }
 
 export async function setGroupArchived(db: Database, actor: Actor, groupId: string, archived: boolean): Promise<Group> {

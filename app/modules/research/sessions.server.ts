@@ -6,10 +6,12 @@ import type { Actor } from '~/modules/accounts/actor'
 import { contentDisposition, maxFileBytes, storeSniffedUpload, type Upload } from '~/modules/library/files.server'
 import { isEmptyDoc, sanitizeDoc, type RichDoc } from '~/modules/library/rich-text'
 import { notify } from '~/modules/notifications/index.server'
+import { markForIndexing } from '~/modules/search/sync.server'
 import { AppError, badInput, notFound, parseInput } from '~/platform/errors'
 import type { ObjectStore } from '~/platform/storage/object-store'
 import { activeMemberIds, requireGroupLeader, requireGroupMember, requireOpenGroup, type Group } from './groups.server'
 import { attendanceInput, isUuid, linkResourceInput, minutesInput, publishInput, rsvpInput, sessionInput, type SessionInput, type SessionKind } from './schemas'
+import { sessionDocumentId } from './search-source.server'
 import { topicProgress } from './semester'
 import { addDays, fromShanghai, shanghaiDay, shanghaiTime, whenText } from './time'
 
@@ -106,6 +108,7 @@ export async function createSession(db: Database, actor: Actor, groupId: string,
       .values({ groupId: group.id, kind: parsed.kind, title: parsed.title, ...timesOf(parsed), place: parsed.place, onlineUrl: parsed.onlineUrl, agenda: parsed.agenda, allMembers: parsed.inviteeIds.length === 0, createdBy: actor.id })
       .returning()
     if (invitees.length) await tx.insert(researchSessionInvitees).values(invitees.map((userId) => ({ sessionId: session!.id, userId })))
+    await markForIndexing(tx, [sessionDocumentId(session!.id)])
     await notify(tx, { userIds: invitees.filter((id) => id !== actor.id), kind: 'research.sessionInvitation', params: kindParams(session!), link: sessionLink(session!.id) })
     return session!
   })
@@ -126,6 +129,7 @@ export async function updateSession(db: Database, actor: Actor, sessionId: strin
       .set({ kind: parsed.kind, title: parsed.title, ...timesOf(parsed), place: parsed.place, onlineUrl: parsed.onlineUrl, agenda: parsed.agenda, allMembers: parsed.inviteeIds.length === 0, updatedAt: new Date() })
       .where(eq(researchSessions.id, session.id))
       .returning()
+    await markForIndexing(tx, [sessionDocumentId(session.id)])
     const before = (await tx.select({ userId: researchSessionInvitees.userId }).from(researchSessionInvitees).where(eq(researchSessionInvitees.sessionId, session.id))).map((r) => r.userId)
     const added = invitees.filter((id) => !before.includes(id))
     const dropped = before.filter((id) => !invitees.includes(id))
@@ -147,6 +151,7 @@ export async function cancelSession(db: Database, actor: Actor, sessionId: strin
   requireNotCancelled(session)
   await db.transaction(async (tx) => {
     await tx.update(researchSessions).set({ cancelledAt: new Date(), updatedAt: new Date() }).where(eq(researchSessions.id, session.id))
+    await markForIndexing(tx, [sessionDocumentId(session.id)])
     const invitees = await tx.select({ userId: researchSessionInvitees.userId }).from(researchSessionInvitees).where(eq(researchSessionInvitees.sessionId, session.id))
     await notify(tx, { userIds: invitees.map((i) => i.userId).filter((id) => id !== actor.id), kind: 'research.sessionCancelled', params: kindParams(session), link: sessionLink(session.id) })
   })
@@ -219,7 +224,10 @@ export async function saveMinutes(db: Database, actor: Actor, sessionId: string,
   }
   if (!raw || typeof raw !== 'object' || (raw as { type?: unknown }).type !== 'doc') throw badInput({ minutes: { key: 'research.errors.minutes' } })
   const doc = sanitizeDoc(raw)
-  await db.update(researchSessions).set({ minutes: doc as unknown as Record<string, unknown>, updatedAt: new Date() }).where(eq(researchSessions.id, session.id))
+  await db.transaction(async (tx) => {
+    await tx.update(researchSessions).set({ minutes: doc as unknown as Record<string, unknown>, updatedAt: new Date() }).where(eq(researchSessions.id, session.id))
+    await markForIndexing(tx, [sessionDocumentId(session.id)])
+  })
   return doc
 }
 

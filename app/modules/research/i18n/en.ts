@@ -4,6 +4,7 @@ type Messages<T> = { readonly [K in keyof T]: T[K] extends string ? string : Mes
 
 export const researchEn: Messages<typeof researchZhCN> = {
   nav: 'Research',
+  searchKind: 'Research session',
   title: 'Teaching research',
   intro: 'Your research groups, invitations waiting for an answer, and sessions coming up.',
   sections: { home: 'My research', calendar: 'My calendar', studies: 'Lesson studies' },

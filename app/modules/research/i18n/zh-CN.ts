@@ -1,6 +1,7 @@
 /** 教研: groups, sessions, calendar. */
 export const researchZhCN = {
   nav: '教研',
+  searchKind: '教研活动',
   title: '教研',
   intro: '你的教研组、待回复的邀请和近期教研活动。',
   sections: { home: '我的教研', calendar: '我的日历', studies: '课例研究' },
