@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Readable } from 'node:stream'
 import { districts, users } from '../../../db/schema'
 import { hashPassword } from '../../../app/modules/accounts/passwords.server'
+import { notify } from '../../../app/modules/notifications/index.server'
 import { uploadAttachment } from '../../../app/modules/research/sessions.server'
 import { addDays, shanghaiDay } from '../../../app/modules/research/time'
 import { databaseKinds } from '../../support/database'
@@ -125,6 +126,27 @@ describe.each(databaseKinds)('the research pages on %s', (kind) => {
     const layout = await route('research')
     expect((await browsers.student.open('/research', layout.loader)).status).toBe(403)
     expect((await browsers.teacher.open('/research', layout.loader)).status).toBe(200)
+  })
+
+  it('lists notifications, opens one where it leads (read), and marks all read', async () => {
+    const page = await route('notifications')
+    const teacher = browsers.teacher
+    // Opening the session page earlier read its invitation.
+    const before = await teacher.open('/notifications', page.loader)
+    expect(before.data.notifications.find((n: { kind: string }) => n.kind === 'research.sessionInvitation')).toMatchObject({ link: `/research/sessions/${sessionId}`, readAt: expect.any(String), params: { title: '课例研讨：认识方向', kind: 'lesson_discussion' } })
+    await notify(rt.db, { userIds: [(await actorFor(rt.db, 'teacher')).id], kind: 'research.sessionReminder', params: { title: '课例研讨：认识方向', when: '明天' }, link: `/research/sessions/${sessionId}` })
+    const listed = await teacher.open('/notifications', page.loader)
+    const invitation = listed.data.notifications.find((n: { kind: string; readAt: string | null }) => n.kind === 'research.sessionReminder' && !n.readAt)
+    expect(listed.data.unreadCount).toBeGreaterThan(0)
+    // Someone else's notification is not found.
+    expect((await browsers.teacher2.submit('/notifications', page.action!, { intent: 'open', id: invitation.id })).status).toBe(404)
+    const opened = await teacher.submit('/notifications', page.action!, { intent: 'open', id: invitation.id })
+    expect(opened.status).toBe(302)
+    expect(opened.location).toBe(`/research/sessions/${sessionId}`)
+    expect((await teacher.open('/notifications?unread=true', page.loader)).data.notifications.map((n: { id: string }) => n.id)).not.toContain(invitation.id)
+    await teacher.submit('/notifications', page.action!, { intent: 'readAll' })
+    expect((await teacher.open('/notifications', page.loader)).data.unreadCount).toBe(0)
+    expect((await teacher.open('/research')).data.unread).toBe(0)
   })
 
   it('downloads the group calendar as iCalendar for its members', async () => {
