@@ -55,9 +55,17 @@ export default function ChildPage() {
   const { t } = useTranslation()
   const errorsFor = (intent: string) => (result?.intent === intent ? fieldErrorsOf(result) : {})
   const resultFor = (intents: string[]) => (result && intents.includes(result.intent ?? '') ? result : undefined)
+  const consentFirst = page.consent.state === 'missing'
   return (
     <article aria-labelledby="child-title">
       <h1 id="child-title">{page.student.displayName}</h1>
+      {/* Until the family has consented, that question comes first. */}
+      {consentFirst ? (
+        <>
+          <FormStatus result={resultFor(['consent', 'withdraw'])} />
+          <ConsentPanel consent={page.consent} relation="family" errors={errorsFor('consent')} />
+        </>
+      ) : null}
       <AssignmentsTable assignments={page.assignments} progress={page.progress} />
       <NotesSection notes={page.notes} canWrite={false} errors={{}} />
       <FormStatus result={resultFor(['practice'])} />
@@ -66,8 +74,12 @@ export default function ChildPage() {
         <h2 id="visits-title">{t('family.visits.title')}</h2>
         <VisitsTable visits={page.visits} showStudent={false} />
       </section>
-      <FormStatus result={resultFor(['consent', 'withdraw'])} />
-      <ConsentPanel consent={page.consent} relation="family" errors={errorsFor('consent')} />
+      {consentFirst ? null : (
+        <>
+          <FormStatus result={resultFor(['consent', 'withdraw'])} />
+          <ConsentPanel consent={page.consent} relation="family" errors={errorsFor('consent')} />
+        </>
+      )}
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t('family.profile.title')}</h2>
         <p className="hint">{t('family.profile.privacy')}</p>

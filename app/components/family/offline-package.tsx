@@ -4,6 +4,9 @@ import { formatBytes, totalSize, type OfflineManifest } from '~/modules/learning
 
 type EntryState = { stored: boolean; size: number | null }
 
+/** The scripts and styles kept beside the package's pages, under this key of the state. */
+const appFiles = 'app-files'
+
 /** What this device holds of a package, read from the Cache API (no worker needed to look). */
 async function readStored(manifest: OfflineManifest): Promise<Record<string, EntryState>> {
   const states: Record<string, EntryState> = {}
@@ -12,6 +15,17 @@ async function readStored(manifest: OfflineManifest): Promise<Record<string, Ent
   for (const entry of manifest.entries) {
     const hit = cache ? await cache.match(entry.url) : undefined
     states[entry.url] = { stored: Boolean(hit), size: hit ? (await hit.blob()).size : null }
+  }
+  if (cache) {
+    const listed = new Set(manifest.entries.map((e) => e.url))
+    let size = 0
+    for (const request of await cache.keys()) {
+      const url = new URL(request.url)
+      if (listed.has(url.pathname + url.search)) continue
+      const hit = await cache.match(request)
+      size += hit ? (await hit.blob()).size : 0
+    }
+    if (size > 0) states[appFiles] = { stored: true, size }
   }
   return states
 }
@@ -45,7 +59,7 @@ export function OfflinePackage({ manifest }: { manifest: OfflineManifest }) {
   }, [manifest])
 
   const storedAll = manifest.entries.every((e) => states[e.url]?.stored)
-  const total = totalSize(manifest.entries.map((e) => states[e.url]?.size ?? null))
+  const total = totalSize([...manifest.entries.map((e) => states[e.url]?.size ?? null), states[appFiles]?.size ?? null])
 
   async function save() {
     setBusy(true)
@@ -59,7 +73,7 @@ export function OfflinePackage({ manifest }: { manifest: OfflineManifest }) {
       setStatus(
         failed
           ? { tone: 'error', text: t('family.offline.failed', { count: failed }) }
-          : { tone: 'success', text: t('family.offline.saved', { size: formatBytes(totalSize(manifest.entries.map((e) => next[e.url]?.size ?? null))) }) },
+          : { tone: 'success', text: t('family.offline.saved', { size: formatBytes(totalSize([...manifest.entries.map((e) => next[e.url]?.size ?? null), next[appFiles]?.size ?? null])) }) },
       )
     } catch {
       setStatus({ tone: 'error', text: t('family.offline.failed', { count: manifest.entries.length }) })
@@ -99,6 +113,14 @@ export function OfflinePackage({ manifest }: { manifest: OfflineManifest }) {
               </tr>
             )
           })}
+          {states[appFiles] ? (
+            <tr>
+              <td>{t('family.offline.appFiles')}</td>
+              <td>{t('family.offline.appFilesKind')}</td>
+              <td>{formatBytes(states[appFiles].size ?? 0)}</td>
+              <td>{t('family.offline.stored')}</td>
+            </tr>
+          ) : null}
         </tbody>
         <tfoot>
           <tr>

@@ -288,7 +288,8 @@ export function VisitsTable({ visits, showStudent, captionKey = 'family.visits.t
   if (visits.length === 0) return <p>{t('family.visits.none')}</p>
   return (
     <table className="visits">
-      <caption>{t(captionKey)}</caption>
+      {/* The section's heading says it already; the caption names the table for screen readers. */}
+      <caption className="visually-hidden">{t(captionKey)}</caption>
       <thead>
         <tr>
           <th scope="col">{t('family.visits.date')}</th>

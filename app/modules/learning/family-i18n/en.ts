@@ -143,6 +143,8 @@ export const familyEn: Messages<typeof familyZhCN> = {
     size: 'Size',
     status: 'Status',
     kinds: { lesson: 'Lesson text (offline)', printable: 'Printable', file: 'Lesson file', video: 'Low-bandwidth video', captions: 'Captions', 'visit-form': 'Home visit form' },
+    appFiles: 'Scripts, styles and icons the pages need',
+    appFilesKind: 'App files',
     notStored: 'Not stored',
     stored: 'Stored',
     unknownSize: '—',

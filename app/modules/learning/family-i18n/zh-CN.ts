@@ -140,6 +140,8 @@ export const familyZhCN = {
     size: '大小',
     status: '状态',
     kinds: { lesson: '课文（离线版）', printable: '打印版', file: '课程文件', video: '低带宽视频', captions: '字幕', 'visit-form': '送教上门记录表' },
+    appFiles: '页面所需的脚本、样式和图标',
+    appFilesKind: '程序文件',
     notStored: '未保存',
     stored: '已保存',
     unknownSize: '—',
