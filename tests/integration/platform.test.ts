@@ -69,10 +69,20 @@ describe('the platform surface', () => {
     for (const path of ['/students/{id}/profile', '/students/{id}/consent', '/students/{id}/export', '/students/{id}/notes', '/students/{id}/visits', '/family/children/{id}']) params[path] = student!.id
     params['/visits/{id}'] = homeVisit.id
     params['/visits/offline-package/{id}'] = familyLesson.id
-    const familyRole = (path: string) => (path.startsWith('/family/') ? 'family' : path.startsWith('/students') || path.startsWith('/visits') ? 'teacher' : null)
+    // Learning (decision record 009): the demo student's real assignment, read as their teacher.
+    const assigned = (await api('POST', '/learning/assignments', { token: teacherToken, body: { resourceId: familyLesson.id, studentIds: [student!.id], defaultVariant: 'tier-a' } })).body
+    const taughtClass = (await api('GET', '/me/classes', { token: teacherToken })).body[0]
+    const learningPaths: Record<string, string> = {
+      '/learning/students/{studentId}/assignments': `/learning/students/${student!.id}/assignments`,
+      '/learning/students/{studentId}/assignments/{assignmentId}/exercises': `/learning/students/${student!.id}/assignments/${assigned.id}/exercises`,
+      '/learning/students/{studentId}/preferences': `/learning/students/${student!.id}/preferences`,
+      '/learning/classes/{classId}/progress': `/learning/classes/${taughtClass.id}/progress`,
+      '/learning/lessons/{resourceId}/exercises': `/learning/lessons/${familyLesson.id}/exercises`,
+    }
+    const familyRole = (path: string) => (path.startsWith('/family/') ? 'family' : path.startsWith('/students') || path.startsWith('/learning') || path.startsWith('/visits') ? 'teacher' : null)
     for (const e of endpoints.filter((e) => e.method === 'GET' && e.response)) {
       const asRole = familyRole(e.path) ?? (e.path === '/me/classes' ? 'teacher' : e.path === '/me/children' ? 'family' : 'admin')
-      const path = e.path.includes('{') ? e.path.replace('{id}', params[e.path]!).replace('{round}', '1').replace('{number}', '1') : e.path
+      const path = learningPaths[e.path] ?? (e.path.includes('{') ? e.path.replace('{id}', params[e.path]!).replace('{round}', '1').replace('{number}', '1') : e.path)
       const response = await api('GET', path, { token: asRole === 'admin' ? token : await apiToken(asRole) })
       expect(response.status, `${e.path}: ${JSON.stringify(response.body)}`).toBe(200)
       const check = e.response!.safeParse(response.body)

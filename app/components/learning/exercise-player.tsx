@@ -1,4 +1,4 @@
-import { useFetcher } from '@remix-run/react'
+import { useFetcher, useRouteLoaderData } from '@remix-run/react'
 import { useEffect, useId, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Answer, StudentExercise } from '~/modules/learning/exercises'
@@ -59,7 +59,8 @@ function ExerciseCard({ exercise, n, total, reader, scanning, scanIntervalMs, ca
   useEffect(() => {
     if (verdict === false) setSteps([])
   }, [verdict, result])
-  const submit = (answer: Answer) => fetcher.submit({ intent: 'answer', exerciseId: exercise.id, answer: JSON.stringify(answer) }, { method: 'post' })
+  const csrf = useRouteLoaderData<{ csrf: string }>('root')?.csrf ?? ''
+  const submit = (answer: Answer) => fetcher.submit({ csrf, intent: 'answer', exerciseId: exercise.id, answer: JSON.stringify(answer) }, { method: 'post' })
   const busy = fetcher.state !== 'idle' || !canAnswer
   const promptId = `${id}-prompt`
   const stepId = `${id}-step`
