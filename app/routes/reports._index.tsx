@@ -35,6 +35,10 @@ export default function ReportsDashboard() {
   const covered = coverage.reduce((n, c) => n + c.covered, 0)
   const required = coverage.reduce((n, c) => n + c.required, 0)
   const groupsMet = figures.research.groups.filter((g) => g.met).length
+  const share = (part: number, whole: number) => {
+    const value = percent(part, whole)
+    return value === null ? '—' : `${value}%`
+  }
   const target = figures.research.groups[0]?.target ?? period.terms * 2
 
   const countBars = (rows: FigureTable['rows']): Bar[] => rows.map((row) => ({ label: labelOf(row[0]), value: typeof row[1] === 'number' ? row[1] : null }))
@@ -76,10 +80,10 @@ export default function ReportsDashboard() {
           <strong>{figures.library.published}</strong> {t('reports.kpi.published', { fresh: figures.library.newInPeriod })}
         </li>
         <li>
-          <strong>{percent(covered, required) ?? '—'}%</strong> {t('reports.kpi.coverage', { covered, required })}
+          <strong>{share(covered, required)}</strong> {t('reports.kpi.coverage', { covered, required })}
         </li>
         <li>
-          <strong>{percent(v.captions, v.total) ?? '—'}%</strong> {t('reports.kpi.captions', { total: v.total })}
+          <strong>{share(v.captions, v.total)}</strong> {t('reports.kpi.captions', { total: v.total })}
         </li>
         <li>
           <strong>
@@ -88,7 +92,7 @@ export default function ReportsDashboard() {
           {t('reports.kpi.topicTarget', { target })}
         </li>
         <li>
-          <strong>{percent(figures.learning.done, figures.learning.assigned) ?? '—'}%</strong> {t('reports.kpi.completion', { assigned: figures.learning.assigned })}
+          <strong>{share(figures.learning.done, figures.learning.assigned)}</strong> {t('reports.kpi.completion', { assigned: figures.learning.assigned })}
         </li>
         <li>
           <strong>{figures.homeVisits.visits}</strong> {t('reports.kpi.homeVisits', { students: figures.homeVisits.students })}
@@ -97,18 +101,23 @@ export default function ReportsDashboard() {
 
       <h2 id="coverage-title">{t('reports.sections.coverage')}</h2>
       <p>{t('reports.coverageIntro')}</p>
+      <Figure table={table('coverage')} csvHref={csv('coverage')} bars={coverage.map((c) => ({ label: t(`library.schoolTypes.${c.schoolType}`), value: percent(c.covered, c.required), flagged: c.covered < c.required }))} unit="%" />
       {tables
         .filter((x) => x.id.startsWith('coverage-'))
-        .map((x) => (
-          <div key={x.id} className="coverage">
-            <DataTable table={x} />
-            <p className="no-print">
-              <a href={csv(x.id)} download>
-                {t('reports.csvOne')}
-              </a>
-            </p>
-          </div>
-        ))}
+        .map((x) => {
+          const gaps = x.flagged?.length ?? 0
+          return (
+            <details key={x.id} className="coverage">
+              <summary>{t('reports.coverageDetails', { title: label(x.title), gaps })}</summary>
+              <DataTable table={x} />
+              <p className="no-print">
+                <a href={csv(x.id)} download>
+                  {t('reports.csvOne')}
+                </a>
+              </p>
+            </details>
+          )
+        })}
 
       <h2 id="library-title">{t('reports.sections.library')}</h2>
       <div className="figure-grid">

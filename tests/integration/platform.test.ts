@@ -78,6 +78,9 @@ describe('the platform surface', () => {
       '/learning/students/{studentId}/preferences': `/learning/students/${student!.id}/preferences`,
       '/learning/classes/{classId}/progress': `/learning/classes/${taughtClass.id}/progress`,
       '/learning/lessons/{resourceId}/exercises': `/learning/lessons/${familyLesson.id}/exercises`,
+      // Reports (decision record 011): one figure table, one school year's report.
+      '/reports/tables/{table}': '/reports/tables/kinds',
+      '/reports/annual/{year}': '/reports/annual/2025-2026',
     }
     const familyRole = (path: string) => (path.startsWith('/family/') ? 'family' : path.startsWith('/students') || path.startsWith('/learning') || path.startsWith('/visits') ? 'teacher' : null)
     for (const e of endpoints.filter((e) => e.method === 'GET' && e.response)) {

@@ -63,8 +63,8 @@ export interface Bar {
  */
 export function BarChart({ bars, max, unit, target, targetLabel }: { bars: Bar[]; max?: number; unit?: '%'; target?: number; targetLabel?: string }) {
   const top = Math.max(max ?? 0, target ?? 0, ...bars.map((b) => b.value ?? 0), 1)
-  const rowHeight = 28
-  const labelWidth = 180
+  const rowHeight = 34
+  const labelWidth = 200
   const width = 640
   const plot = width - labelWidth - 60
   const height = bars.length * rowHeight + (target !== undefined ? 18 : 4)
@@ -75,11 +75,11 @@ export function BarChart({ bars, max, unit, target, targetLabel }: { bars: Bar[]
         const w = bar.value === null ? 0 : Math.max(bar.value > 0 ? 2 : 0, (bar.value / top) * plot)
         return (
           <g key={i}>
-            <text x={labelWidth - 8} y={y + 15} textAnchor="end" className="bar-label">
-              {bar.label.length > 14 ? `${bar.label.slice(0, 13)}…` : bar.label}
+            <text x={labelWidth - 8} y={y + 19} textAnchor="end" className="bar-label">
+              {bar.label.length > 11 ? `${bar.label.slice(0, 10)}…` : bar.label}
             </text>
             <rect x={labelWidth} y={y} width={w} height={rowHeight - 8} className={bar.flagged ? 'bar flagged' : 'bar'} />
-            <text x={labelWidth + w + 6} y={y + 15} className="bar-value">
+            <text x={labelWidth + w + 6} y={y + 19} className="bar-value">
               {bar.value === null ? '—' : `${bar.value}${unit ?? ''}`}
             </text>
           </g>

@@ -1,4 +1,5 @@
 import type { Figures } from './figures.server'
+import { stages as stageOrder } from '~/modules/library/taxonomy'
 import { periodLabel } from './periods'
 import type { AnnualReport } from './reports.server'
 
@@ -34,7 +35,7 @@ export { percent }
 export function coverageTables(figures: Figures): FigureTable[] {
   return figures.library.coverage.map((table) => {
     const subjectsInOrder = [...new Set(table.cells.map((c) => c.subject))]
-    const stages = [...new Set(table.cells.map((c) => c.stage))]
+    const stages = stageOrder.filter((stage) => table.cells.some((c) => c.stage === stage))
     const flagged: [number, number][] = []
     const rows = subjectsInOrder.map((subject, r) => [
       l(`library.subjects.${subject}`),
@@ -60,6 +61,12 @@ export function figureTables(figures: Figures): FigureTable[] {
   const lf = figures.learning
   const research = figures.research
   return [
+    {
+      id: 'coverage',
+      title: l('reports.tables.coverageSummary'),
+      columns: [l('reports.columns.schoolType'), l('reports.columns.covered'), l('reports.columns.required'), l('reports.columns.percent')],
+      rows: figures.library.coverage.map((c) => [l(`library.schoolTypes.${c.schoolType}`), c.covered, c.required, percent(c.covered, c.required)]),
+    },
     ...coverageTables(figures),
     {
       id: 'kinds',

@@ -291,8 +291,10 @@ describe.each(databaseKinds)('quality-monitoring figures from a hand-counted dis
     expect(tableCsv(videos, 'zh-CN')).toBe('\uFEFF无障碍支持,视频数,占比（%）\n字幕,1,50\n手语窗口,1,50\n口述影像,1,50\n')
     expect(tableCsv(videos, 'en')).toBe('\uFEFFSupport,Videos,Share (%)\nCaptions,1,50\nSign-language window,1,50\nAudio description,1,50\n')
     const coverage = tables.find((t) => t.id === 'coverage-peizhi')!
-    const lifeMaths = coverage.rows.findIndex((row) => (row[0] as { key: string }).key === 'library.subjects.labour_skills')
-    expect(coverage.flagged).toContainEqual([lifeMaths, 1])
+    const labourSkills = coverage.rows.findIndex((row) => (row[0] as { key: string }).key === 'library.subjects.labour_skills')
+    const primary = coverage.columns.findIndex((c) => c.key === 'stages.primary')
+    expect(coverage.columns.map((c) => c.key)).toEqual(['reports.columns.subject', 'stages.preschool', 'stages.primary', 'stages.junior', 'stages.senior', 'stages.vocational'])
+    expect(coverage.flagged).toContainEqual([labourSkills, primary])
   })
 
   it('prints the annual report as a PDF with its Chinese text', async () => {

@@ -33,6 +33,7 @@ export const reportsEn: Messages<typeof reportsZhCN> = {
     learning: 'Assignments and home teaching',
   },
   coverageIntro: 'Published resources per subject and stage of each school type’s curriculum standards. Cells marked “gap” are required by the standards but have no resource yet; optional subjects without resources are not gaps.',
+  coverageDetails: '{{title}}: {{gaps}} gaps (open for every subject and stage)',
   gapMark: 'gap',
   showTable: 'Show data table',
   hideTable: 'Hide data table',
@@ -41,6 +42,7 @@ export const reportsEn: Messages<typeof reportsZhCN> = {
   downloads: 'Downloads and annual reports',
   targetLine: 'target {{target}}',
   tables: {
+    coverageSummary: 'Curriculum coverage by school type',
     coverage: '{{schoolType}}: curriculum coverage ({{covered}}/{{required}})',
     kinds: 'Published resources by kind',
     disabilities: 'Published resources by disability category',
@@ -54,6 +56,9 @@ export const reportsEn: Messages<typeof reportsZhCN> = {
     schools: 'By school',
   },
   columns: {
+    schoolType: 'School type',
+    covered: 'Subject–stage cells with resources',
+    required: 'Cells the standards require',
     subject: 'Subject',
     kind: 'Kind',
     count: 'Count',

@@ -30,6 +30,7 @@ export const reportsZhCN = {
     learning: '学习任务与送教上门',
   },
   coverageIntro: '按课程标准列出各类学校每个学科、学段已发布的资源数；标“缺口”的是课程标准要求但还没有资源的学科学段。选择性课程没有资源不计为缺口。',
+  coverageDetails: '{{title}}：{{gaps}} 个缺口（展开查看各学科学段）',
   gapMark: '缺口',
   showTable: '显示数据表',
   hideTable: '隐藏数据表',
@@ -38,6 +39,7 @@ export const reportsZhCN = {
   downloads: '下载与年度报告',
   targetLine: '目标 {{target}} 次',
   tables: {
+    coverageSummary: '课程标准覆盖率：按学校类型',
     coverage: '{{schoolType}}：课程标准覆盖（{{covered}}/{{required}}）',
     kinds: '已发布资源：按类型',
     disabilities: '已发布资源：按障碍类别',
@@ -51,6 +53,9 @@ export const reportsZhCN = {
     schools: '各校情况',
   },
   columns: {
+    schoolType: '学校类型',
+    covered: '有资源的学科学段',
+    required: '课程标准要求的学科学段',
     subject: '学科',
     kind: '类型',
     count: '数量',
