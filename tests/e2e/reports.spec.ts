@@ -12,6 +12,8 @@ test('a researcher reads the quality-monitoring dashboard, narrows it, downloads
   // The starter library is published, so the figures are not empty, and the curriculum gaps say so in words.
   const glance = page.getByRole('list', { name: '一览' })
   await expect(glance.getByText(/个已发布资源/)).toBeVisible()
+  await expect(page.getByRole('figure', { name: '课程标准覆盖率：按学校类型' })).toBeVisible()
+  await page.getByText(/^培智学校：课程标准覆盖（\d+\/23）：\d+ 个缺口/).click()
   const peizhi = page.getByRole('table', { name: /培智学校：课程标准覆盖/ })
   await expect(peizhi).toBeVisible()
   await expect(peizhi.getByRole('rowheader', { name: '生活语文' })).toBeVisible()
