@@ -1,5 +1,5 @@
 import { data, redirect, type LoaderFunctionArgs } from '@remix-run/node'
-import { Form, useActionData, useRouteLoaderData } from '@remix-run/react'
+import { Form, Link, useActionData, useRouteLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, FormStatus } from '~/components/forms'
 import { contrasts, fontScales, preferencesInput } from '~/modules/accounts/schemas'
@@ -34,6 +34,11 @@ export default function Preferences() {
     <section aria-labelledby="prefs-title">
       <h1 id="prefs-title">{t('preferences.title')}</h1>
       <p>{t('preferences.intro')}</p>
+      {root?.user?.role === 'student' ? (
+        <p>
+          {t('learning.prefs.accountNote')} <Link to="/learn/preferences">{t('learning.my.preferences')}</Link>
+        </p>
+      ) : null}
       <FormStatus result={result} />
       <Form method="post">
         <CsrfInput />

@@ -1,11 +1,11 @@
 import { data, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData } from '@remix-run/react'
-import { useState } from 'react'
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, FormStatus, useMessage } from '~/components/forms'
 import { learningTitle } from '~/components/learning/title'
 import { exerciseInputFromForm, exerciseKinds, pictureSlots, type ExerciseKind, type MatchingData, type OrderingData, type PictureChoiceData, type YesNoData } from '~/modules/learning/exercises'
-import { createExercise, deleteExercise, lessonExercises, moveExercise, uploadExerciseImage } from '~/modules/learning/exercises.server'
+import { createExercise, deleteExercise, lessonExercises, moveExercise, updateExercise, uploadExerciseImage } from '~/modules/learning/exercises.server'
 import { csrfField, csrfIsValid } from '~/platform/csrf.server'
 import { AppError, badInput, type ActionResult } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
@@ -51,8 +51,15 @@ export async function action(args: ActionFunctionArgs) {
     if (!(await csrfIsValid(web.cookies, web.rt.config.sessionSecret, args.request, fields.get(csrfField) ?? null))) throw new AppError(403, { key: 'errors.csrf' })
     const intent = fields.get('intent')
     if (intent && intent !== 'add') return await listIntent(web, resourceId, intent, fields.get('exerciseId') ?? '')
+    // Editing: a picture not replaced keeps the one it had.
+    for (let n = 1; n <= pictureSlots; n++) if (!images[n] && fields.get(`keep${n}`)) images[n] = fields.get(`keep${n}`)!
     const built = exerciseInputFromForm((name) => fields.get(name) ?? '', images)
     if ('badPairLine' in built) throw badInput({ pairs: { key: 'learning.errors.pairFormat', params: { line: built.badPairLine } } })
+    const editing = fields.get('exerciseId')
+    if (editing) {
+      await updateExercise(web.rt.db, web.actor, resourceId, editing, built.input)
+      return data<ActionResult>({ ok: true, message: { key: 'learning.exercises.updated' } })
+    }
     await createExercise(web.rt.db, web.actor, resourceId, built.input)
     return data<ActionResult>({ ok: true, message: { key: 'learning.exercises.added' } })
   } catch (error) {
@@ -84,7 +91,18 @@ export default function ExerciseEditor() {
   const message = useMessage()
   const { lesson, exercises } = useLoaderData<typeof loader>()
   const result = useActionData<typeof action>()
-  const [kind, setKind] = useState<ExerciseKind>('yes_no')
+  const [params] = useSearchParams()
+  const editing = exercises.find((e) => e.id === params.get('edit') && e.canEdit) ?? null
+  const [kind, setKind] = useState<ExerciseKind>(editing?.kind ?? 'yes_no')
+  useEffect(() => setKind(editing?.kind ?? 'yes_no'), [editing?.id]) // eslint-disable-line react-hooks/exhaustive-deps
+  // What the form starts with when an exercise is being changed.
+  const start = {
+    prompt: editing?.prompt ?? '',
+    yes: editing?.kind === 'yes_no' ? (editing.data as YesNoData).answer : true,
+    pairs: editing?.kind === 'matching' ? (editing.data as MatchingData).pairs.map((p) => `${p.left} = ${p.right}`).join('\n') : '',
+    items: editing?.kind === 'ordering' ? (editing.data as OrderingData).items.join('\n') : '',
+    pictures: editing?.kind === 'picture_choice' ? (editing.data as PictureChoiceData) : null,
+  }
   const fields = result && !result.ok ? (result.error.fields ?? {}) : {}
   const answerOf = (e: (typeof exercises)[number]) => {
     switch (e.kind) {
@@ -133,6 +151,9 @@ export default function ExerciseEditor() {
                 <Form method="post" className="button-row">
                   <CsrfInput />
                   <input type="hidden" name="exerciseId" value={e.id} />
+                  <Link to={`?edit=${e.id}#exercise-form-title`} className="button secondary" aria-label={`${t('common.edit')}：${e.prompt}`}>
+                    {t('common.edit')}
+                  </Link>
                   <button type="submit" name="intent" value="up" className="secondary" disabled={i === 0} aria-label={`${t('learning.exercises.up')}：${e.prompt}`}>
                     {t('learning.exercises.up')}
                   </button>
@@ -151,9 +172,15 @@ export default function ExerciseEditor() {
         </ol>
       )}
 
-      <h2>{t('learning.exercises.add')}</h2>
-      <Form method="post" encType="multipart/form-data">
+      <h2 id="exercise-form-title">{editing ? t('learning.exercises.editing', { prompt: editing.prompt }) : t('learning.exercises.add')}</h2>
+      {editing ? (
+        <p>
+          <Link to={`/teach/lessons/${lesson.id}/exercises`}>{t('learning.exercises.cancelEdit')}</Link>
+        </p>
+      ) : null}
+      <Form method="post" encType="multipart/form-data" key={editing?.id ?? 'new'} aria-labelledby="exercise-form-title">
         <CsrfInput />
+        {editing ? <input type="hidden" name="exerciseId" value={editing.id} /> : null}
         <div className="field">
           <label htmlFor="exercise-kind">{t('learning.exercises.kind')}</label>
           <select id="exercise-kind" name="kind" value={kind} onChange={(event) => setKind(event.target.value as ExerciseKind)}>
@@ -166,17 +193,17 @@ export default function ExerciseEditor() {
         </div>
         <div className="field">
           <label htmlFor="exercise-prompt">{t('learning.exercises.prompt')}</label>
-          <input id="exercise-prompt" name="prompt" maxLength={300} required aria-invalid={fields.prompt ? true : undefined} />
+          <input id="exercise-prompt" name="prompt" maxLength={300} required defaultValue={start.prompt} aria-invalid={fields.prompt ? true : undefined} />
         </div>
         {kind === 'yes_no' ? (
           <fieldset>
             <legend>{t('learning.exercises.yesNoAnswer')}</legend>
             <label className="choice">
-              <input type="radio" name="yesNoAnswer" value="yes" defaultChecked />
+              <input type="radio" name="yesNoAnswer" value="yes" defaultChecked={start.yes} />
               {t('learning.player.yes')}
             </label>
             <label className="choice">
-              <input type="radio" name="yesNoAnswer" value="no" />
+              <input type="radio" name="yesNoAnswer" value="no" defaultChecked={!start.yes} />
               {t('learning.player.no')}
             </label>
           </fieldset>
@@ -184,13 +211,13 @@ export default function ExerciseEditor() {
         {kind === 'matching' ? (
           <div className="field">
             <label htmlFor="exercise-pairs">{t('learning.exercises.pairs')}</label>
-            <textarea id="exercise-pairs" name="pairs" rows={5} aria-invalid={fields.pairs ? true : undefined} />
+            <textarea id="exercise-pairs" name="pairs" rows={5} defaultValue={start.pairs} aria-invalid={fields.pairs ? true : undefined} />
           </div>
         ) : null}
         {kind === 'ordering' ? (
           <div className="field">
             <label htmlFor="exercise-items">{t('learning.exercises.items')}</label>
-            <textarea id="exercise-items" name="items" rows={5} />
+            <textarea id="exercise-items" name="items" rows={5} defaultValue={start.items} />
           </div>
         ) : null}
         {kind === 'picture_choice' ? (
@@ -200,25 +227,32 @@ export default function ExerciseEditor() {
               <div key={n} className="picture-slot">
                 <div className="field">
                   <label htmlFor={`exercise-alt${n}`}>{t('learning.exercises.alt', { n })}</label>
-                  <input id={`exercise-alt${n}`} name={`alt${n}`} maxLength={200} />
+                  <input id={`exercise-alt${n}`} name={`alt${n}`} maxLength={200} defaultValue={start.pictures?.options[n - 1]?.alt ?? ''} />
                 </div>
                 <div className="field">
                   <label htmlFor={`exercise-label${n}`}>{t('learning.exercises.label', { n })}</label>
-                  <input id={`exercise-label${n}`} name={`label${n}`} maxLength={60} />
+                  <input id={`exercise-label${n}`} name={`label${n}`} maxLength={60} defaultValue={start.pictures?.options[n - 1]?.label ?? ''} />
                 </div>
+                {start.pictures?.options[n - 1] ? (
+                  <p className="picture-current">
+                    <img src={`/learn/images/${start.pictures.options[n - 1]!.imageId}`} alt={start.pictures.options[n - 1]!.alt} width={96} height={96} />
+                    <input type="hidden" name={`keep${n}`} value={start.pictures.options[n - 1]!.imageId} />
+                    <span className="hint">{t('learning.exercises.keepPicture')}</span>
+                  </p>
+                ) : null}
                 <div className="field">
                   <label htmlFor={`exercise-image${n}`}>{t('learning.exercises.pictureFile', { n })}</label>
                   <input id={`exercise-image${n}`} name={`image${n}`} type="file" accept="image/png,image/jpeg,image/gif,image/webp" />
                 </div>
                 <label className="choice">
-                  <input type="radio" name="correct" value={String(n)} defaultChecked={n === 1} />
+                  <input type="radio" name="correct" value={String(n)} defaultChecked={start.pictures ? start.pictures.correct === n - 1 : n === 1} />
                   {t('learning.exercises.correctPicture')}：{t('learning.exercises.picture', { n })}
                 </label>
               </div>
             ))}
           </fieldset>
         ) : null}
-        <button type="submit">{t('learning.exercises.save')}</button>
+        <button type="submit">{editing ? t('learning.exercises.saveChanges') : t('learning.exercises.save')}</button>
       </Form>
     </section>
   )

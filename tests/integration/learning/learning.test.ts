@@ -202,6 +202,13 @@ describe.each(databaseKinds)('learning: assignments, player, exercises, preferen
     const far = await uploadExerciseImage(rt, a.outsider, { fileName: 'x.png', body: Readable.from([png]) })
     const foreign = await api('POST', `/learning/lessons/${lessonId}/exercises`, { token: token.teacher, body: { kind: 'picture_choice', prompt: 'p', data: { options: [{ imageId: far.id, alt: 'a' }, { imageId, alt: 'b' }], correct: 0 } } })
     expect(fields(foreign.body)).toEqual({ 'data.options.0.imageId': 'learning.errors.pictureMissing' })
+    // Changing it from the editor keeps the pictures not replaced; a colleague who did not write it cannot.
+    const keep = { kind: 'picture_choice', prompt: '哪一张是 5 角？', alt1: '1 元硬币', alt2: '5 角硬币', correct: '2', keep1: imageId, keep2: picture.data.options[1].imageId, exerciseId: picture.id }
+    const changed = await browsers.teacher.submit(`/teach/lessons/${lessonId}/exercises`, editorAction, { ...keep, image3: new File([], '') }, { params: { id: lessonId } })
+    expect(changed.data).toEqual({ ok: true, message: { key: 'learning.exercises.updated' } })
+    const after = (await api('GET', `/learning/lessons/${lessonId}/exercises`, { token: token.teacher })).body.exercises.find((e: { id: string }) => e.id === picture.id)
+    expect(after).toMatchObject({ prompt: '哪一张是 5 角？', data: { correct: 1, options: [{ imageId, alt: '1 元硬币' }, { imageId: picture.data.options[1].imageId }] } })
+    expect((await browsers.teacher2.submit(`/teach/lessons/${lessonId}/exercises`, editorAction, { ...keep, image3: new File([], '') }, { params: { id: lessonId } })).status).toBe(403)
     await api('DELETE', `/learning/lessons/${lessonId}/exercises/${picture.id}`, { token: token.teacher })
   })
 
