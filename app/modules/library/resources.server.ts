@@ -1,4 +1,5 @@
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, ne, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
 import { markForIndexing } from '~/modules/search/sync.server'
 import type { Database } from '#db/client'
 import {
@@ -653,40 +654,63 @@ export interface ResourceCard {
 const ratingAvg = sql<string | null>`(select avg(stars) from resource_ratings r where r.resource_id = ${resources.id})`
 const ratingCount = sql<number>`(select count(*)::int from resource_ratings r where r.resource_id = ${resources.id})`
 
-function cardQuery(db: Database, where: SQL | undefined) {
+const cardColumns = {
+  id: resources.id,
+  kind: resources.kind,
+  status: resources.status,
+  reviewLevel: resources.reviewLevel,
+  title: resources.title,
+  summary: resources.summary,
+  exemplary: resources.exemplary,
+  schoolType: resources.schoolType,
+  subject: resources.subject,
+  stage: resources.stage,
+  grade: resources.grade,
+  disabilityCategories: resources.disabilityCategories,
+  author: users.displayName,
+  views: resources.viewCount,
+  downloads: resources.downloadCount,
+  averageRating: ratingAvg,
+  ratings: ratingCount,
+  publishedVersion: resources.publishedVersion,
+  updatedAt: resources.updatedAt,
+  publishedTitle: sql<string | null>`(select v.snapshot->>'title' from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion})`,
+  publishedSummary: sql<string | null>`(select v.snapshot->>'summary' from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion})`,
+  lastReviewComments: sql<string | null>`(select r.comments from resource_reviews r where r.resource_id = ${resources.id} order by r.created_at desc limit 1)`,
+  // The first file with a thumbnail: of the published version for readers, of the working copy before that.
+  thumbnailFileId: sql<string | null>`(select f.id from resource_files f where f.resource_id = ${resources.id} and f.thumbnail_state = 'ready' and (${resources.publishedVersion} is null and f.removed_at is null or exists (select 1 from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion} and v.snapshot->'fileIds' ? f.id::text)) order by f.created_at limit 1)`,
+}
+
+/**
+ * What readers browse is the published version: its placement (school type, subject, stage, grade),
+ * kind and categories, read from its snapshot, so a pending edit never moves a resource in the tree.
+ */
+const published = alias(resourceVersions, 'published')
+const shown = {
+  kind: sql<string>`${published.snapshot}->>'kind'`,
+  schoolType: sql<string>`${published.snapshot}->>'schoolType'`,
+  subject: sql<string>`${published.snapshot}->>'subject'`,
+  stage: sql<string>`${published.snapshot}->>'stage'`,
+  grade: sql<number | null>`(${published.snapshot}->>'grade')::int`,
+  categories: sql<string[]>`array(select jsonb_array_elements_text(${published.snapshot}->'disabilityCategories'))`,
+}
+const isShownVersion = and(eq(published.resourceId, resources.id), eq(published.number, resources.publishedVersion))
+
+function publishedCardQuery(db: Database, where: SQL | undefined) {
   return db
-    .select({
-      id: resources.id,
-      kind: resources.kind,
-      status: resources.status,
-      reviewLevel: resources.reviewLevel,
-      title: resources.title,
-      summary: resources.summary,
-      exemplary: resources.exemplary,
-      schoolType: resources.schoolType,
-      subject: resources.subject,
-      stage: resources.stage,
-      grade: resources.grade,
-      disabilityCategories: resources.disabilityCategories,
-      author: users.displayName,
-      views: resources.viewCount,
-      downloads: resources.downloadCount,
-      averageRating: ratingAvg,
-      ratings: ratingCount,
-      publishedVersion: resources.publishedVersion,
-      updatedAt: resources.updatedAt,
-      publishedTitle: sql<string | null>`(select v.snapshot->>'title' from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion})`,
-      publishedSummary: sql<string | null>`(select v.snapshot->>'summary' from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion})`,
-      lastReviewComments: sql<string | null>`(select r.comments from resource_reviews r where r.resource_id = ${resources.id} order by r.created_at desc limit 1)`,
-      // The first file with a thumbnail: of the published version for readers, of the working copy before that.
-      thumbnailFileId: sql<string | null>`(select f.id from resource_files f where f.resource_id = ${resources.id} and f.thumbnail_state = 'ready' and (${resources.publishedVersion} is null and f.removed_at is null or exists (select 1 from resource_versions v where v.resource_id = ${resources.id} and v.number = ${resources.publishedVersion} and v.snapshot->'fileIds' ? f.id::text)) order by f.created_at limit 1)`,
-    })
+    .select({ ...cardColumns, kind: shown.kind, schoolType: shown.schoolType, subject: shown.subject, stage: shown.stage, grade: shown.grade, disabilityCategories: shown.categories })
     .from(resources)
     .innerJoin(users, eq(users.id, resources.authorId))
+    .innerJoin(published, isShownVersion)
     .where(where)
 }
 
-type CardRow = Awaited<ReturnType<typeof cardQuery>>[number]
+function cardQuery(db: Database, where: SQL | undefined) {
+  return db.select(cardColumns).from(resources).innerJoin(users, eq(users.id, resources.authorId)).where(where)
+}
+
+
+type CardRow = Awaited<ReturnType<typeof cardQuery>>[number] | Awaited<ReturnType<typeof publishedCardQuery>>[number]
 const toCard = (r: CardRow, published: boolean): ResourceCard => ({
   id: r.id,
   kind: r.kind as ResourceKind,
@@ -717,20 +741,20 @@ export const browsePageSize = 24
 export async function browseResources(db: Database, actor: Actor, filters: unknown) {
   requirePermission(actor, 'read:library')
   const f = browseInput.parse(filters ?? {})
-  const conditions: SQL[] = [eq(resources.districtId, actor.districtId), isNotNull(resources.publishedVersion), ne(resources.status, 'archived')]
-  if (f.schoolType) conditions.push(eq(resources.schoolType, f.schoolType))
-  if (f.subject) conditions.push(eq(resources.subject, f.subject))
-  if (f.stage) conditions.push(eq(resources.stage, f.stage))
-  if (f.grade) conditions.push(eq(resources.grade, f.grade))
-  if (f.kind) conditions.push(eq(resources.kind, f.kind))
-  if (f.category) conditions.push(sql`${f.category} = any(${resources.disabilityCategories})`)
+  const conditions: SQL[] = [eq(resources.districtId, actor.districtId), ne(resources.status, 'archived')]
+  if (f.schoolType) conditions.push(eq(shown.schoolType, f.schoolType))
+  if (f.subject) conditions.push(eq(shown.subject, f.subject))
+  if (f.stage) conditions.push(eq(shown.stage, f.stage))
+  if (f.grade) conditions.push(eq(shown.grade, f.grade))
+  if (f.kind) conditions.push(eq(shown.kind, f.kind))
+  if (f.category) conditions.push(sql`${f.category} = any(${shown.categories})`)
   if (f.collection === 'exemplary') conditions.push(eq(resources.exemplary, true))
   const where = and(...conditions)
-  const [total] = await db.select({ n: count() }).from(resources).where(where)
+  const [total] = await db.select({ n: count() }).from(resources).innerJoin(published, isShownVersion).where(where)
   const page = f.page ?? 1
   const order =
     f.sort === 'popular' ? [desc(resources.viewCount), desc(resources.downloadCount)] : f.sort === 'rating' ? [sql`${ratingAvg} desc nulls last`, desc(resources.updatedAt)] : [desc(resources.updatedAt)]
-  const rows = await cardQuery(db, where)
+  const rows = await publishedCardQuery(db, where)
     .orderBy(...order, asc(resources.id))
     .limit(browsePageSize)
     .offset((page - 1) * browsePageSize)
@@ -742,22 +766,15 @@ export async function browseResources(db: Database, actor: Actor, filters: unkno
 export async function browseCounts(db: Database, actor: Actor, filters: unknown) {
   requirePermission(actor, 'read:library')
   const f = browseInput.parse(filters ?? {})
-  const base = [eq(resources.districtId, actor.districtId), isNotNull(resources.publishedVersion), ne(resources.status, 'archived')]
-  const bySchoolType = await db.select({ value: resources.schoolType, n: count() }).from(resources).where(and(...base)).groupBy(resources.schoolType)
-  const subjectWhere = f.schoolType ? and(...base, eq(resources.schoolType, f.schoolType)) : and(...base)
-  const bySubject = await db.select({ value: resources.subject, n: count() }).from(resources).where(subjectWhere).groupBy(resources.subject)
-  const byKind = await db.select({ value: resources.kind, n: count() }).from(resources).where(and(...base)).groupBy(resources.kind)
+  const base = [eq(resources.districtId, actor.districtId), ne(resources.status, 'archived')]
+  const tally = (value: SQL<string>, where: SQL | undefined) => db.select({ value, n: count() }).from(resources).innerJoin(published, isShownVersion).where(where).groupBy(value)
+  const bySchoolType = await tally(shown.schoolType, and(...base))
+  const bySubject = await tally(shown.subject, f.schoolType ? and(...base, eq(shown.schoolType, f.schoolType)) : and(...base))
+  const byKind = await tally(shown.kind, and(...base))
   // The third level of the tree: stages and grades of the chosen school type and subject.
-  const placed = f.schoolType && f.subject ? and(...base, eq(resources.schoolType, f.schoolType), eq(resources.subject, f.subject)) : undefined
-  const byStage = placed ? await db.select({ value: resources.stage, n: count() }).from(resources).where(placed).groupBy(resources.stage) : []
-  const byGrade =
-    placed && f.stage
-      ? await db
-          .select({ value: sql<string>`${resources.grade}::text`, n: count() })
-          .from(resources)
-          .where(and(placed, eq(resources.stage, f.stage), isNotNull(resources.grade)))
-          .groupBy(resources.grade)
-      : []
+  const placed = f.schoolType && f.subject ? and(...base, eq(shown.schoolType, f.schoolType), eq(shown.subject, f.subject)) : undefined
+  const byStage = placed ? await tally(shown.stage, placed) : []
+  const byGrade = placed && f.stage ? await tally(sql<string>`${shown.grade}::text`, and(placed, eq(shown.stage, f.stage), isNotNull(shown.grade))) : []
   const toRecord = (rows: { value: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.value, r.n])) as Record<string, number>
   return { schoolType: toRecord(bySchoolType), subject: toRecord(bySubject), kind: toRecord(byKind), stage: toRecord(byStage), grade: toRecord(byGrade) }
 }
@@ -780,9 +797,9 @@ export async function reviewQueue(db: Database, actor: Actor) {
 
 export async function myFavourites(db: Database, actor: Actor) {
   requirePermission(actor, 'read:library')
-  const rows = await cardQuery(
+  const rows = await publishedCardQuery(
     db,
-    and(eq(resources.districtId, actor.districtId), isNotNull(resources.publishedVersion), sql`exists (select 1 from resource_favourites f where f.resource_id = ${resources.id} and f.user_id = ${actor.id})`),
+    and(eq(resources.districtId, actor.districtId), sql`exists (select 1 from resource_favourites f where f.resource_id = ${resources.id} and f.user_id = ${actor.id})`),
   ).orderBy(desc(resources.updatedAt))
   return rows.map((r) => toCard(r, true))
 }

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { districts, schools, users } from '../../../db/schema'
 import type { Actor } from '../../../app/modules/accounts/actor'
-import { createResource, getResource, reviewResource, submitResource, updateResource, browseResources, archiveResource, rateResource, setFavourite, myResources, reviewQueue } from '../../../app/modules/library/resources.server'
+import { createResource, getResource, reviewResource, submitResource, updateResource, browseResources, browseCounts, archiveResource, rateResource, setFavourite, myResources, reviewQueue } from '../../../app/modules/library/resources.server'
 import { AppError } from '../../../app/platform/errors'
 import { databaseKinds } from '../../support/database'
 import { startTestRuntime, stopTestRuntime, type Runtime } from '../../support/runtime'
@@ -81,6 +81,15 @@ describe.each(databaseKinds)('the review workflow on %s', (kind) => {
     const stillPublished = await getResource(rt.db, actors.colleague, id)
     expect(stillPublished.title).toBe('认识人民币：1 元和 5 角')
     expect((await browseResources(rt.db, teacher, { subject: 'life_maths' })).items.find((i) => i.id === id)?.title).toBe('认识人民币：1 元和 5 角')
+    // A pending edit that moves it to another subject and stage does not move it in the browse tree.
+    await updateResource(rt.db, teacher, id, { ...lessonInput('认识人民币（修订）'), subject: 'life_adaptation', stage: 'junior', grade: 7 })
+    const inTree = async (filters: Record<string, string>) => (await browseResources(rt.db, actors.colleague, filters)).items.some((i) => i.id === id)
+    expect(await inTree({ schoolType: 'peizhi', subject: 'life_maths', stage: 'primary', grade: '3' })).toBe(true)
+    expect(await inTree({ subject: 'life_adaptation' })).toBe(false)
+    const counts = await browseCounts(rt.db, actors.colleague, { schoolType: 'peizhi', subject: 'life_adaptation' })
+    expect(counts.stage.junior ?? 0).toBe(0)
+    expect((await browseResources(rt.db, actors.colleague, { subject: 'life_maths' })).items.find((i) => i.id === id)).toMatchObject({ subject: 'life_maths', stage: 'primary', grade: 3 })
+    await updateResource(rt.db, teacher, id, { ...lessonInput('认识人民币（修订）') })
     await submitResource(rt.db, teacher, id)
     await reviewResource(rt.db, researcher, id, { decision: 'approve', ...scores })
     await reviewResource(rt.db, admin, id, { decision: 'approve', ...scores })
