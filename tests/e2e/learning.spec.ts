@@ -272,3 +272,53 @@ test('read-aloud says clearly when the device has no voice for the language', as
   await expectAccessible(page)
   await context.close()
 })
+
+test('a student answers picture-choice and matching exercises with large buttons, and learning settings wait for a guardian’s consent without losing what was chosen', async ({ page }) => {
+  await signIn(page, 'student3')
+  await visit(page, '/learn')
+  const card = page.getByRole('listitem').filter({ hasText: '生活语文：认识超市里的标志' })
+  await expect(card).toContainText('我的版本：C 层（完全支持）')
+  await card.getByRole('link', { name: '打开“生活语文：认识超市里的标志”' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '生活语文：认识超市里的标志' })).toBeVisible()
+  const exercises = page.getByRole('region', { name: '练习' })
+  await exercises.getByRole('button', { name: '下一题' }).click()
+
+  // Pictures with their text alternatives, at least 44 px each way.
+  await expect(exercises.getByText('哪一个是“出口”的标志？')).toBeVisible()
+  const exit = exercises.getByRole('button', { name: '绿色标志：箭头从门里指向门外' })
+  await expect(exit.locator('img')).toHaveJSProperty('complete', true)
+  expect(await exit.locator('img').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0)
+  const box = (await exit.boundingBox())!
+  expect(Math.min(box.width, box.height)).toBeGreaterThanOrEqual(44)
+  await expectAccessible(page)
+  await exercises.getByRole('button', { name: '蓝色标志：箭头从门外指向门里' }).click()
+  await expect(exercises.getByRole('status')).toHaveText('✘ 再想一想，可以再试一次。')
+  await exit.click()
+  await expect(exercises.getByRole('status')).toHaveText('✔ 答对了！')
+
+  // Matching, one left item at a time.
+  await exercises.getByRole('button', { name: '下一题' }).click()
+  for (const [left, right] of [
+    ['入口', '进超市的地方'],
+    ['出口', '离开超市的地方'],
+    ['收银台', '付钱的地方'],
+  ]) {
+    await expect(exercises.getByText(`“${left}”配哪一个？`)).toBeVisible()
+    await exercises.getByRole('button', { name: right }).click()
+  }
+  await expect(exercises.getByRole('status')).toHaveText('✔ 答对了！')
+
+  // 小刚's own settings: without a guardian's consent on record nothing is stored, and the form keeps his choices.
+  await page.getByRole('link', { name: '← 返回我的课程' }).click()
+  await page.getByRole('link', { name: '我的学习设置' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '学习设置' })).toBeVisible()
+  await expectAccessible(page)
+  await page.getByLabel('手语窗口').selectOption('pip')
+  await page.getByLabel('朗读速度（0.5–2 倍）').fill('1.2')
+  await page.getByRole('button', { name: '保存设置' }).click()
+  await expect(page.getByRole('alert')).toContainText('监护人同意')
+  await expect(page.getByLabel('手语窗口')).toHaveValue('pip')
+  await expect(page.getByLabel('朗读速度（0.5–2 倍）')).toHaveValue('1.2')
+  await expect(page.getByRole('row', { name: /手语窗口/ })).toContainText('系统默认')
+  await expectAccessible(page)
+})
