@@ -11,7 +11,7 @@ import type { Runtime } from './runtime.server'
 export function jobHandlers(rt: Pick<Runtime, 'db' | 'storage' | 'config' | 'queue' | 'database' | 'search'>): JobHandlers {
   return {
     'accounts.purge-expired': () => purgeExpired(rt.db),
-    'search.sync': async () => void (await syncSearchIndex(rt.db, rt.search)),
+    'search.sync': async () => void (await syncSearchIndex(rt.db, rt.search, undefined, rt.storage)),
     'library.thumbnail': ({ fileId }) => makeThumbnail(rt, fileId),
     'media.transcode': ({ assetId }) => transcodeAsset({ db: rt.db, storage: rt.storage, tools: mediaTools(rt.config.ffmpegPath) }, assetId),
     'media.recover': () => maintainMedia(rt),

@@ -3,6 +3,7 @@ import type { Database } from '#db/client'
 import { mediaAssets, mediaTextTracks, resources, resourceVariants, resourceVersions, searchOutbox, type ResourceSnapshot } from '#db/schema'
 import type { Feature, SearchDocument } from '~/modules/search/document'
 import type { SearchSource } from '~/modules/search/sync.server'
+import { captionTextForSearch } from '~/modules/media/index.server'
 import { plainText, type RichNode } from './rich-text'
 
 /**
@@ -13,7 +14,7 @@ import { plainText, type RichNode } from './rich-text'
 export const resourceSearchSource: SearchSource = {
   name: 'resource',
 
-  async load(db, id) {
+  async load(db, id, storage) {
     const [row] = await db.select().from(resources).where(eq(resources.id, id))
     if (!row || row.status === 'archived') return null
     let content: ResourceSnapshot
@@ -29,7 +30,9 @@ export const resourceSearchSource: SearchSource = {
       content = { ...row, variants, fileIds: [] }
     }
     const media = await mediaFeatures(db, content.mediaAssetIds)
-    return toSearchDocument({ id: row.id, districtId: row.districtId, authorId: row.authorId, published: row.publishedVersion !== null, updatedAt: row.updatedAt, media }, content)
+    // The words spoken in its videos are found too: a teacher remembers what was said.
+    const spoken = storage ? await captionTextForSearch({ db, storage }, content.mediaAssetIds) : ''
+    return toSearchDocument({ id: row.id, districtId: row.districtId, authorId: row.authorId, published: row.publishedVersion !== null, updatedAt: row.updatedAt, media, spoken }, content)
   },
 
   async ids(db) {
@@ -39,7 +42,7 @@ export const resourceSearchSource: SearchSource = {
 
 /** The index's view of one resource version; pure, so it is tested without a database. */
 export function toSearchDocument(
-  meta: { id: string; districtId: string; authorId: string; published: boolean; updatedAt: Date; media?: { captions: boolean; sign: boolean } },
+  meta: { id: string; districtId: string; authorId: string; published: boolean; updatedAt: Date; media?: { captions: boolean; sign: boolean }; spoken?: string },
   content: ResourceSnapshot,
 ): SearchDocument {
   const details = content.details as Record<string, unknown>
@@ -50,6 +53,7 @@ export function toSearchDocument(
       .filter(([key]) => key !== 'keywords')
       .flatMap(([, value]) => textsOf(value)),
     ...content.variants.flatMap((v) => [v.objectives, plainText(v.activities as unknown as RichNode), v.assessment]),
+    meta.spoken ?? '',
   ]
     .map((t) => t.trim())
     .filter(Boolean)

@@ -2,6 +2,7 @@ import { openDatabase } from '#db/client'
 import { ConfigError, parseConfig } from '~/platform/config.server'
 import { createSearchIndex } from './index.server'
 import { reindexAll } from './sync.server'
+import { createObjectStore } from '~/platform/storage/index.server'
 
 /**
  * `npm run search:reindex`: rebuilds the search index from the database, for a new Meilisearch
@@ -12,7 +13,7 @@ try {
   const database = await openDatabase(config.database.kind === 'postgres' ? config.database : { kind: 'pglite', dataDir: config.database.dataDir })
   await database.migrate()
   const started = Date.now()
-  const count = await reindexAll(database.db, createSearchIndex(config.search, database))
+  const count = await reindexAll(database.db, createSearchIndex(config.search, database), undefined, createObjectStore(config.storage))
   console.log(`Search index rebuilt (${config.search.kind}): ${count} documents in ${Date.now() - started} ms.`)
   await database.close()
 } catch (error) {

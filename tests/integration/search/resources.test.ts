@@ -4,6 +4,7 @@ import type { Actor } from '../../../app/modules/accounts/actor'
 import { markResourcesShowingMedia } from '../../../app/modules/library/search-source.server'
 import { archiveResource, createResource, publishDirectly, updateResource } from '../../../app/modules/library/resources.server'
 import { docFromText } from '../../../app/modules/library/rich-text'
+import { saveTextTrack } from '../../../app/modules/media/text-tracks.server'
 import { searchFor } from '../../../app/modules/search/search.server'
 import { syncSearchIndex } from '../../../app/modules/search/sync.server'
 import { databaseKinds } from '../../support/database'
@@ -64,6 +65,21 @@ describe.each(databaseKinds)('searching the library on %s', (kind) => {
     await syncSearchIndex(rt.db, rt.search)
     expect(await titles(researcher, '超市购物')).toEqual([])
     expect(await titles(teacher, '超市购物')).toEqual([])
+  })
+
+  it('finds a lesson by the words spoken in its video, once its captions are stored', async () => {
+    const [video] = await rt.db
+      .insert(mediaAssets)
+      .values({ districtId: teacher.districtId, ownerId: teacher.id, title: '洗手视频', originalName: 'w.mp4', originalSize: 10, status: 'ready' })
+      .returning()
+    const { id } = await createResource(rt.db, teacher, { ...lesson('七步洗手法'), details: {}, body: docFromText('跟着视频一起做。'), variants: [], mediaAssetIds: [video!.id] })
+    await publishDirectly(rt.db, id)
+    await syncSearchIndex(rt.db, rt.search, undefined, rt.storage)
+    expect(await titles(researcher, '肥皂泡沫')).toEqual([])
+
+    await saveTextTrack(rt, teacher, video!.id, { kind: 'captions', language: 'zh-CN' }, { name: 'zh.vtt', bytes: new TextEncoder().encode('WEBVTT\n\n00:00.000 --> 00:02.000\n打上肥皂泡沫，搓一搓手心。\n') }, '中文')
+    await syncSearchIndex(rt.db, rt.search, undefined, rt.storage)
+    expect(await titles(researcher, '肥皂泡沫')).toEqual(['七步洗手法'])
   })
 
   it('refuses bad search parameters by name', async () => {
