@@ -1,12 +1,12 @@
-import type { LoaderFunctionArgs, MetaDescriptor } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { data, Link, Outlet, useLocation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { AppError, notFound, type FieldErrors, type Message } from '~/platform/errors'
-import { createI18n, defaultLocale, isLocale, type Locale } from '~/platform/i18n'
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
+import { pageTitle } from '~/platform/page-title'
 
 /** The layout checks the role for every page below; each child loader and action checks again. */
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
@@ -98,17 +98,4 @@ export function useResetOnSuccess(result: AdminResult | undefined) {
   return ref
 }
 
-const titleT = new Map<Locale, ReturnType<typeof createI18n>['t']>()
-function translatorFor(locale: unknown) {
-  const lng = isLocale(locale) ? locale : defaultLocale
-  let t = titleT.get(lng)
-  if (!t) titleT.set(lng, (t = createI18n(lng).t))
-  return t
-}
-
-/** A page title in the user's language: "<page> · 同行". */
-export function adminTitle(matches: { id: string; data?: unknown }[], key: string, params?: Record<string, string>): MetaDescriptor[] {
-  const root = matches.find((m) => m.id === 'root')?.data as { locale?: string } | undefined
-  const t = translatorFor(root?.locale)
-  return [{ title: `${t(key, params)} · ${t('app.name')}` }]
-}
+export const adminTitle = pageTitle

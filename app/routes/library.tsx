@@ -1,13 +1,13 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaDescriptor } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { data, Link, Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { can } from '~/modules/accounts/permissions'
 import { AppError, notFound, type FieldErrors, type Message } from '~/platform/errors'
-import { createI18n, defaultLocale, isLocale, type Locale } from '~/platform/i18n'
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
 import libraryStyles from '~/styles/library.css?url'
+import { pageTitle } from '~/platform/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: libraryStyles }]
 
@@ -82,12 +82,7 @@ export function parseResourceId(value: unknown): string {
 }
 
 /** The page title in the reader's language: "<page> · 同行". */
-export function libraryTitle(matches: { id: string; data: unknown }[], title: string, params?: Record<string, string>): MetaDescriptor[] {
-  const root = matches.find((m) => m.id === 'root')?.data as { locale?: string } | undefined
-  const locale: Locale = isLocale(root?.locale) ? root.locale : defaultLocale
-  const t = createI18n(locale).t
-  return [{ title: `${t(title, params)} · ${t('app.name')}` }]
-}
+export const libraryTitle = pageTitle
 
 export function formatSize(bytes: number) {
   if (bytes < 1024) return `${bytes} B`

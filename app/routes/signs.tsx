@@ -1,11 +1,11 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaDescriptor } from '@remix-run/node'
+import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
 import { Link, Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { can } from '~/modules/accounts/permissions'
-import { createI18n, defaultLocale, isLocale, type Locale } from '~/platform/i18n'
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
 import signsStyles from '~/styles/signs.css?url'
+import { pageTitle } from '~/platform/page-title'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: signsStyles }]
 
@@ -45,9 +45,4 @@ export default function SignsLayout() {
 
 /* ---- Shared by the glossary pages (no server-only imports: this module also reaches the browser). ---- */
 
-export function signsTitle(matches: { id: string; data: unknown }[], title: string, params?: Record<string, string>, suffix?: string): MetaDescriptor[] {
-  const root = matches.find((m) => m.id === 'root')?.data as { locale?: string } | undefined
-  const locale: Locale = isLocale(root?.locale) ? root.locale : defaultLocale
-  const t = createI18n(locale).t
-  return [{ title: `${t(title, params)}${suffix ? `: ${suffix}` : ''} · ${t('app.name')}` }]
-}
+export const signsTitle = pageTitle

@@ -1,9 +1,9 @@
-import type { LoaderFunctionArgs, MetaDescriptor } from '@remix-run/node'
+import type { LoaderFunctionArgs } from '@remix-run/node'
 import { Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { createI18n, defaultLocale, isLocale, type Locale } from '~/platform/i18n'
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
+import { pageTitle } from '~/platform/page-title'
 
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const web = await requireActor(args)
@@ -42,9 +42,4 @@ export default function StudentsLayout() {
 
 /* ---- Shared by the student and family pages (no server-only imports). ---- */
 
-export function familyTitle(matches: { id: string; data: unknown }[], title: string, params?: Record<string, string>): MetaDescriptor[] {
-  const root = matches.find((m) => m.id === 'root')?.data as { locale?: string } | undefined
-  const locale: Locale = isLocale(root?.locale) ? root.locale : defaultLocale
-  const t = createI18n(locale).t
-  return [{ title: `${t(title, params)} · ${t('app.name')}` }]
-}
+export const familyTitle = pageTitle
