@@ -17,7 +17,7 @@ import { badInput, type ActionResult } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
 import { formAction, requireActor } from '~/platform/web.server'
 
-export const meta: MetaFunction<typeof loader> = ({ matches, data }) => learningTitle(matches, 'learning.player.lesson', undefined).map((m) => (data && 'title' in m ? { title: `${data.lesson.title} · ${m.title}` } : m))
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) => learningTitle(matches, data ? 'learning.player.pageTitle' : 'learning.player.lesson', data ? { title: data.lesson.title } : undefined)
 
 const studentOf = (request: Request, actorId: string) => new URL(request.url).searchParams.get('student') ?? actorId
 

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { learningTitle } from '~/components/learning/title'
 import { reachableStudents } from '~/modules/accounts/students.server'
 import { assignmentsOfStudent } from '~/modules/learning/assignments.server'
+import { forbidden } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
 
@@ -20,6 +21,7 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   let studentId = url.searchParams.get('student') ?? (web.actor.role === 'student' ? web.actor.id : null)
   if (!studentId) {
     if (web.actor.role === 'teacher') throw redirect('/teach')
+    if (web.actor.role !== 'family') throw forbidden()
     const children = await reachableStudents(web.rt.db, web.actor)
     if (children.length === 1) studentId = children[0]!.id
     else return { own: false as const, choose: children, student: { id: '', displayName: '' }, assignments: [] }

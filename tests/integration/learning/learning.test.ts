@@ -131,6 +131,11 @@ describe.each(databaseKinds)('learning: assignments, player, exercises, preferen
     expect((await browsers.student.open(`/learn?student=${a.student2.id}`, myLessonsLoader)).status).toBe(404)
     expect((await browsers.family.open(`/learn?student=${a.otherKid.id}`, myLessonsLoader)).status).toBe(404)
     expect((await browsers.otherTeacher.open(`/learn?student=${a.student.id}`, myLessonsLoader)).status).toBe(404)
+    expect((await browsers.teacher.open('/learn', myLessonsLoader)).location).toBe('/teach')
+    const admin = new Browser()
+    await admin.signIn('admin')
+    expect((await admin.open('/learn', myLessonsLoader)).status).toBe(403)
+    expect((await admin.open(`/learn?student=${a.student.id}`, myLessonsLoader)).status).toBe(404)
   })
 
   it('opens the lesson player for the student with their variant; another student or class is a 404', async () => {

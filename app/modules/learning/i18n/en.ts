@@ -26,6 +26,7 @@ export const learningEn: Messages<typeof learningZhCN> = {
   },
   player: {
     back: 'Back to my lessons',
+    pageTitle: '{{title}} · My lessons',
     goal: 'My goal',
     todo: 'What I do',
     lesson: 'The lesson',

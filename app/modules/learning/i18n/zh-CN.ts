@@ -23,6 +23,7 @@ export const learningZhCN = {
   },
   player: {
     back: '返回我的课程',
+    pageTitle: '{{title}} · 我的课程',
     goal: '我的目标',
     todo: '我要做的事',
     lesson: '课文',
