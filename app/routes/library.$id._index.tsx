@@ -1,5 +1,5 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
-import { Form, Link, useActionData, useLoaderData, useSearchParams } from '@remix-run/react'
+import { Form, Link, useActionData, useLoaderData, useRouteLoaderData, useSearchParams } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, Field, FormStatus, fieldErrorsOf, useMessage } from '~/components/forms'
 import { ResourceDetails } from '~/components/library/resource-details'
@@ -8,6 +8,7 @@ import { VariantsView } from '~/components/library/variants-view'
 import { RichText } from '~/components/rich-text'
 import { getPlayerSource } from '~/modules/media/index.server'
 import { studyOfResource } from '~/modules/research/studies.server'
+import { kindTraits } from '~/modules/library/kinds'
 import { adaptResource, archiveResource, getResource, rateResource, recordView, reviewResource, setFavourite, submitResource } from '~/modules/library/resources.server'
 import { AppError } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
@@ -82,6 +83,9 @@ export default function ResourcePage() {
   const [params] = useSearchParams()
   const date = (iso: string) => new Date(iso).toLocaleDateString(i18n.language)
   const resultFor = (intent: string) => (result?.intent === intent ? result : undefined)
+  // A teacher can give a published lesson to their students, and add exercises to it (decision record 009).
+  const role = useRouteLoaderData<{ user: { role: string } | null }>('root')?.user?.role
+  const assignable = role === 'teacher' && r.publishedVersion !== null && r.status !== 'archived' && kindTraits[r.kind].variants
   return (
     <article aria-labelledby="resource-title" className="resource-page">
       <header className="resource-header">
@@ -163,6 +167,16 @@ export default function ResourcePage() {
         <a href={`/library/${r.id}/package${r.version !== null ? `?version=${r.version}` : ''}`} className="button secondary" download title={t('library.package.exportHint')}>
           {t('library.package.export')}
         </a>
+        {assignable ? (
+          <>
+            <Link to={`/teach/assign?resource=${r.id}`} className="button secondary">
+              {t('learning.assign.fromLibrary')}
+            </Link>
+            <Link to={`/teach/lessons/${r.id}/exercises`} className="button secondary">
+              {t('learning.exercises.fromLibrary')}
+            </Link>
+          </>
+        ) : null}
         {r.can.adapt ? (
           <Form method="post" className="inline-form">
             <CsrfInput />

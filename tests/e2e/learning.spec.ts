@@ -142,7 +142,9 @@ test('a teacher assigns tiered variants to the class; a student reads aloud, wat
   await expect(page.getByRole('row', { name: /扫描间隔/ })).toContainText('老师的默认设置')
 
   // Assign to the class: B for the class, A for 小红, C for 小刚.
-  await visit(page, `/teach/assign?resource=${lessonId}`)
+  // From the lesson's library page.
+  await visit(page, `/library/${lessonId}`)
+  await page.getByRole('link', { name: '布置给学生' }).click()
   await expect(page.getByRole('heading', { level: 2, name: '生活适应：七步洗手' })).toBeVisible()
   await page.getByLabel('全班默认版本').selectOption('tier-b')
   await page.getByRole('combobox', { name: '版本：小红' }).selectOption('tier-a')

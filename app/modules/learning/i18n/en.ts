@@ -129,6 +129,7 @@ export const learningEn: Messages<typeof learningZhCN> = {
   },
   assign: {
     title: 'Assign a lesson',
+    fromLibrary: 'Assign to students',
     lesson: 'Lesson',
     chooseLesson: 'Choose a lesson',
     lessonHint: "Only published lessons of your district that have differentiated versions are listed.",
@@ -173,6 +174,7 @@ export const learningEn: Messages<typeof learningZhCN> = {
   },
   exercises: {
     title: 'Exercises of “{{title}}”',
+    fromLibrary: 'Exercises of this lesson',
     intro: 'Add short exercises to this lesson: picture choice, yes/no, matching and ordering. Students answer with large buttons, the keyboard or a single switch (scanning), and questions can be read aloud.',
     none: 'This lesson has no exercises yet.',
     add: 'Add an exercise',

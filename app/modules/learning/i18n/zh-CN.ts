@@ -126,6 +126,7 @@ export const learningZhCN = {
   },
   assign: {
     title: '布置课程',
+    fromLibrary: '布置给学生',
     lesson: '课程',
     chooseLesson: '请选择课程',
     lessonHint: '只列出你所在区已发布、有分层版本的课程。',
@@ -170,6 +171,7 @@ export const learningZhCN = {
   },
   exercises: {
     title: '“{{title}}”的练习',
+    fromLibrary: '这节课的练习',
     intro: '给这节课加上简短的练习：图片选择、判断对错、连线配对、排顺序。学生可以用大按钮、键盘或单开关扫描作答，题目可以朗读。',
     none: '这节课还没有练习。',
     add: '添加练习',
