@@ -91,8 +91,9 @@ export default function LessonPlayer() {
       data-reduced-motion={prefs.reducedMotion ? 'true' : undefined}
       style={{ fontSize: `${Math.round((scales[prefs.fontScale] / scales[root?.preferences?.fontScale ?? 'normal']) * 100)}%` }}
     >
-      <p className="big-link">
+      <p className="big-link player-links">
         <Link to={`/learn${query}`}>← {t('learning.player.back')}</Link>
+        <Link to={`/learn/preferences${query}`}>{own ? t('learning.my.preferences') : t('learning.prefs.titleOf', { name: lesson.student.displayName })}</Link>
       </p>
       <h1 id="lesson-title">{lesson.lesson.title}</h1>
       <p className="lesson-meta">
