@@ -1,8 +1,8 @@
-import { parse } from 'csv-parse/sync'
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import { classMembers, classes, familyLinks, schools, users } from '#db/schema'
-import { AppError, fieldErrorsOf, type FieldErrors, type Message } from '~/platform/errors'
+import { readCsvRows } from '~/platform/csv.server'
+import { AppError, fieldErrorsOf, type FieldErrors } from '~/platform/errors'
 import type { Actor } from './actor'
 import { record } from './audit.server'
 import { requirePermission } from './permissions'
@@ -30,7 +30,7 @@ export interface ImportReport {
  */
 export async function importUsers(db: Database, actor: Actor, csv: string, ip?: string | null): Promise<ImportReport> {
   requirePermission(actor, 'import:users')
-  const rows = parseCsv(csv)
+  const rows = readCsvRows(csv, { required: requiredColumns, maxRows: maxImportRows })
   const report: ImportReport = { imported: [], failed: [] }
   const seen = new Map<string, number>()
   const districtSchools = await db.select({ id: schools.id, name: schools.name }).from(schools).where(eq(schools.districtId, actor.districtId))
@@ -118,19 +118,3 @@ export async function importUsers(db: Database, actor: Actor, csv: string, ip?: 
 }
 
 const rowError = (fields: FieldErrors) => new AppError(400, { key: 'errors.badRequest' }, { fields })
-
-function parseCsv(csv: string): Record<string, string | undefined>[] {
-  let rows: Record<string, string>[]
-  try {
-    rows = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true })
-  } catch (error) {
-    throw csvError({ key: 'errors.csvParse', params: { reason: error instanceof Error ? error.message : String(error) } })
-  }
-  if (rows.length === 0) throw csvError({ key: 'errors.csvEmpty' })
-  if (rows.length > maxImportRows) throw csvError({ key: 'errors.csvTooLarge', params: { max: maxImportRows } })
-  const missing = requiredColumns.filter((column) => !(column in rows[0]!))
-  if (missing.length) throw csvError({ key: 'errors.csvHeader', params: { columns: missing.join(', ') } })
-  return rows
-}
-
-const csvError = (message: Message) => new AppError(400, message, { fields: { file: message } })

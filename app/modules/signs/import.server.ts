@@ -1,10 +1,10 @@
-import { parse } from 'csv-parse/sync'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Database } from '#db/client'
 import { signTermLinks, signTerms } from '#db/schema'
 import type { Actor } from '~/modules/accounts/actor'
 import { requirePermission } from '~/modules/accounts/permissions'
-import { AppError, fieldErrorsOf, type FieldErrors, type Message } from '~/platform/errors'
+import { readCsvRows } from '~/platform/csv.server'
+import { AppError, fieldErrorsOf, type FieldErrors } from '~/platform/errors'
 import { isSignCategory, signCategories, type SignCategory } from './categories'
 import { signsEn } from './i18n/en'
 import { signsZhCN } from './i18n/zh-CN'
@@ -51,7 +51,7 @@ export async function importSignTerms(
   options: { existing?: 'update' | 'skip'; contentKeyPrefix?: string } = {},
 ): Promise<SignImportReport> {
   requirePermission(actor, 'edit:signs')
-  const rows = parseCsv(csv)
+  const rows = readCsvRows(csv, { required: requiredColumns, maxRows: maxImportRows })
   const report: SignImportReport = { imported: [], skipped: [], failed: [] }
   const fail = (row: number, word: string, fields: FieldErrors) => report.failed.push({ row, word, fields: renameFields(fields) })
 
@@ -140,19 +140,3 @@ function parseRow(raw: Record<string, string | undefined>): { ok: true; input: S
 
 /** The report names the CSV's columns, not the form's fields. */
 const renameFields = (fields: FieldErrors): FieldErrors => Object.fromEntries(Object.entries(fields).map(([field, message]) => [field === 'videoAssetId' ? 'video' : field, message]))
-
-function parseCsv(csv: string): Record<string, string | undefined>[] {
-  let rows: Record<string, string>[]
-  try {
-    rows = parse(csv, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, trim: true, relax_column_count: true })
-  } catch (error) {
-    throw csvError({ key: 'errors.csvParse', params: { reason: error instanceof Error ? error.message : String(error) } })
-  }
-  if (rows.length === 0) throw csvError({ key: 'errors.csvEmpty' })
-  if (rows.length > maxImportRows) throw csvError({ key: 'errors.csvTooLarge', params: { max: maxImportRows } })
-  const missing = requiredColumns.filter((column) => !(column in rows[0]!))
-  if (missing.length) throw csvError({ key: 'errors.csvHeader', params: { columns: missing.join(', ') } })
-  return rows
-}
-
-const csvError = (message: Message) => new AppError(400, message, { fields: { file: message } })
