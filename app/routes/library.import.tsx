@@ -1,11 +1,11 @@
-import { data, unstable_parseMultipartFormData, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
+import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, Field, FormStatus, fieldErrorsOf } from '~/components/forms'
 import { importPackage, receivePackageUpload, type ImportReport } from '~/modules/library/package.server'
-import { csrfField, csrfIsValid } from '~/platform/csrf.server'
 import { AppError, type ActionResult } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
+import { receiveUploadForm } from '~/platform/upload.server'
 import { requireActor } from '~/platform/web.server'
 import { libraryTitle } from './library'
 
@@ -18,41 +18,19 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
 
 type ImportResult = ActionResult & { report?: ImportReport }
 
-/** The package streams to a temporary file (the CSRF field precedes it in the form, so it is checked first), then is imported whole or not at all. */
+/** The package streams to a temporary file, then is imported whole or not at all. */
 export async function action(args: ActionFunctionArgs) {
   const web = await requireActor(args, 'author:resource')
-  const fields = new Map<string, string>()
   let upload: Awaited<ReturnType<typeof receivePackageUpload>> | null = null
   try {
-    await unstable_parseMultipartFormData(args.request, async (part) => {
-      if (!part.filename) {
-        const chunks: Uint8Array[] = []
-        let size = 0
-        for await (const chunk of part.data) {
-          size += chunk.length
-          if (size > 64 * 1024) throw new AppError(400, { key: 'errors.badRequest' })
-          chunks.push(chunk)
-        }
-        fields.set(part.name, Buffer.concat(chunks).toString('utf8'))
-        return fields.get(part.name)
-      }
-      if (!(await csrfIsValid(web.cookies, web.rt.config.sessionSecret, args.request, fields.get(csrfField) ?? null))) throw new AppError(403, { key: 'errors.csrf' })
-      if (part.name !== 'file' || upload) {
-        for await (const _ of part.data) void _
-        return undefined
-      }
-      upload = await receivePackageUpload(part.data)
-      return part.filename
-    })
-    const received = upload as Awaited<ReturnType<typeof receivePackageUpload>> | null
-    if (!received) throw new AppError(400, { key: 'library.package.errors.noFile' }, { fields: { file: { key: 'library.package.errors.noFile' } } })
-    const report = await importPackage(web.rt, web.actor, received.path, web.ip)
+    upload = (await receiveUploadForm(args, web, 'library.package.errors.noFile', (file) => receivePackageUpload(file.body))).received
+    const report = await importPackage(web.rt, web.actor, upload.path, web.ip)
     return data<ImportResult>({ ok: true, message: { key: 'library.package.imported', params: { title: report.title, files: report.files, videos: report.videos, tracks: report.tracks, braille: report.braille } }, report })
   } catch (error) {
     if (error instanceof AppError) return data<ImportResult>({ ok: false, error: { message: error.userMessage, fields: error.options.fields } }, { status: error.status })
     throw error
   } finally {
-    await (upload as Awaited<ReturnType<typeof receivePackageUpload>> | null)?.cleanup()
+    await upload?.cleanup()
   }
 }
 
