@@ -116,9 +116,9 @@ test('a teacher keeps a lesson offline, opens it and plays its video with the ne
 test('a teacher is refused a profile without consent, records the paper form, saves it, exports the student’s data; the administrator reads each access in the audit log', async ({ page }) => {
   await signIn(page, 'teacher')
   await visit(page, '/students')
-  // 小刚 (a demo classmate) has no guardian consent yet.
-  await page.getByRole('link', { name: '小刚' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: '小刚' })).toBeVisible()
+  // 小丽 (a demo classmate) has no guardian consent yet.
+  await page.getByRole('link', { name: '小丽' }).click()
+  await expect(page.getByRole('heading', { level: 1, name: '小丽' })).toBeVisible()
   await expect(page.getByText('尚无监护人同意').first()).toBeVisible()
   await expectAccessible(page)
   const profile = page.getByRole('region', { name: '学生档案' })
@@ -130,7 +130,7 @@ test('a teacher is refused a profile without consent, records the paper form, sa
   await expectAccessible(page)
 
   const paper = page.getByRole('form', { name: '登记纸质同意书' })
-  await paper.getByLabel(/^监护人姓名/).fill('小刚奶奶')
+  await paper.getByLabel(/^监护人姓名/).fill('小丽奶奶')
   await paper.getByLabel(/^签署日期/).fill('2025-09-01')
   await paper.getByLabel(/^同意书编号或存档位置/).fill('三(1)-07')
   await paper.getByRole('button', { name: '登记同意书' }).click()
@@ -169,15 +169,15 @@ test('a teacher is refused a profile without consent, records the paper form, sa
 
   // Export as a readable page, and the deletion page (not submitted).
   await visit(page, '/students')
-  await page.getByRole('link', { name: '小刚' }).click()
+  await page.getByRole('link', { name: '小丽' }).click()
   await page.getByRole('link', { name: '导出（网页）' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: '小刚 的个人信息' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: '小丽 的个人信息' })).toBeVisible()
   await expect(page.getByText('需要视觉日程表')).toBeVisible()
   await expect(page.getByText(/三\(1\)-07/)).toBeVisible()
   await expectAccessible(page)
   await page.goBack()
   await page.getByRole('link', { name: '申请删除个人信息' }).click()
-  await expect(page.getByRole('heading', { level: 1, name: '删除 小刚 的个人信息' })).toBeVisible()
+  await expect(page.getByRole('heading', { level: 1, name: '删除 小丽 的个人信息' })).toBeVisible()
   await page.getByRole('button', { name: '删除个人信息' }).click()
   await expect(page.getByText('请先勾选确认。')).toBeVisible()
   await expectAccessible(page)
