@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { DataTable, Figure, useLabel, type Bar } from '~/components/reports/figures'
 import { periodLabel } from '~/modules/reports/periods'
-import { dashboardFor, reportYears } from '~/modules/reports/reports.server'
+import { dashboardChoices, dashboardFor, reportYears } from '~/modules/reports/reports.server'
 import { percent, type FigureTable } from '~/modules/reports/tables'
 import { pageLoader } from '~/platform/loader.server'
 import { pageTitle } from '~/platform/page-title'
@@ -17,13 +17,13 @@ export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const web = await requireActor(args, 'read:reports')
   const url = new URL(args.request.url)
   const dashboard = await dashboardFor(web.rt.db, web.actor, { period: url.searchParams.get('period') ?? undefined, school: url.searchParams.get('school') ?? undefined })
-  return { dashboard, years: reportYears() }
+  return { dashboard, ...(await dashboardChoices(web.rt.db, web.actor)), years: reportYears() }
 })
 
 export default function ReportsDashboard() {
-  const { dashboard, years } = useLoaderData<typeof loader>()
+  const { dashboard, periods, schools, years } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
-  const { label } = useLabel()
+  const { label, cell } = useLabel()
   const { figures, period, school } = dashboard
   const tables = dashboard.tables as FigureTable[]
   const table = (id: string) => tables.find((x) => x.id === id)!
@@ -41,8 +41,7 @@ export default function ReportsDashboard() {
   }
   const target = figures.research.groups[0]?.target ?? period.terms * 2
 
-  const countBars = (rows: FigureTable['rows']): Bar[] => rows.map((row) => ({ label: labelOf(row[0]), value: typeof row[1] === 'number' ? row[1] : null }))
-  const labelOf = (cell: FigureTable['rows'][number][number] | undefined) => (cell && typeof cell === 'object' ? label(cell) : String(cell ?? ''))
+  const countBars = (rows: FigureTable['rows']): Bar[] => rows.map((row) => ({ label: cell(row[0]!), value: typeof row[1] === 'number' ? row[1] : null }))
 
   return (
     <section aria-labelledby="reports-title" className="reports">
@@ -53,7 +52,7 @@ export default function ReportsDashboard() {
         <label>
           {t('reports.period.label')}
           <select name="period" defaultValue={period.id}>
-            {dashboard.periods.map((p) => (
+            {periods.map((p) => (
               <option key={p.id} value={p.id}>
                 {label(periodLabel(p))}
               </option>
@@ -64,7 +63,7 @@ export default function ReportsDashboard() {
           {t('reports.school')}
           <select name="school" defaultValue={school?.id ?? ''}>
             <option value="">{t('reports.wholeDistrict')}</option>
-            {dashboard.schools.map((s) => (
+            {schools.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name}
               </option>
@@ -126,7 +125,7 @@ export default function ReportsDashboard() {
       </div>
 
       <h2 id="videos-title">{t('reports.sections.videos')}</h2>
-      <Figure table={table('videos')} bars={table('videos').rows.map((row) => ({ label: labelOf(row[0]), value: row[2] as number | null }))} unit="%" csvHref={csv('videos')} />
+      <Figure table={table('videos')} bars={table('videos').rows.map((row) => ({ label: cell(row[0]!), value: row[2] as number | null }))} unit="%" csvHref={csv('videos')} />
 
       <h2 id="research-title">{t('reports.sections.research')}</h2>
       <Figure

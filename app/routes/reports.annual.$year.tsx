@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { DataTable, useLabel } from '~/components/reports/figures'
 import { periodLabel } from '~/modules/reports/periods'
 import { annualReport } from '~/modules/reports/reports.server'
-import { percent, schoolsTable, termsTable, type FigureTable } from '~/modules/reports/tables'
+import { annualSummary, schoolsTable, termsTable, type FigureTable } from '~/modules/reports/tables'
 import { pageLoader } from '~/platform/loader.server'
 import { pageTitle } from '~/platform/page-title'
 import { requireActor } from '~/platform/web.server'
@@ -16,17 +16,15 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, 'reports.a
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const web = await requireActor(args, 'read:reports')
   const report = await annualReport(web.rt.db, web.actor, args.params.year ?? '')
-  return { report, terms: termsTable(report), schools: schoolsTable(report) }
+  return { report, summary: annualSummary(report), terms: termsTable(report), schools: schoolsTable(report) }
 })
 
 /** The annual quality-monitoring report (特殊教育质量监测) as a page made for printing. */
 export default function AnnualReportPage() {
-  const { report, terms, schools } = useLoaderData<typeof loader>()
+  const { report, summary, terms, schools } = useLoaderData<typeof loader>()
   const { t } = useTranslation()
   const { label } = useLabel()
-  const f = report.figures
   const year = label(periodLabel(report.year))
-  const groupsMet = f.research.groups.filter((g) => g.met).length
   return (
     <article aria-labelledby="annual-title" className="reports annual">
       <h1 id="annual-title">{t('reports.annual.title', { district: report.district, year })}</h1>
@@ -44,20 +42,9 @@ export default function AnnualReportPage() {
 
       <h2>{t('reports.annual.summary')}</h2>
       <ul>
-        <li>{t('reports.annual.summaryLibrary', { published: f.library.published, fresh: f.library.newInPeriod })}</li>
-        {f.library.coverage.map((c) => (
-          <li key={c.schoolType}>{t('reports.annual.summaryCoverage', { schoolType: t(`library.schoolTypes.${c.schoolType}`), covered: c.covered, required: c.required })}</li>
+        {summary.map((sentence, i) => (
+          <li key={i}>{label(sentence)}</li>
         ))}
-        <li>
-          {t('reports.annual.summaryVideos', {
-            total: f.videos.total,
-            captions: percent(f.videos.captions, f.videos.total) ?? '—',
-            sign: percent(f.videos.signLanguage, f.videos.total) ?? '—',
-            ad: percent(f.videos.audioDescription, f.videos.total) ?? '—',
-          })}
-        </li>
-        <li>{t('reports.annual.summaryResearch', { groups: f.research.groups.length, met: groupsMet, target: f.research.groups[0]?.target ?? 4, studies: f.research.studies.finished })}</li>
-        <li>{t('reports.annual.summaryLearning', { assigned: f.learning.assigned, completion: percent(f.learning.done, f.learning.assigned) ?? '—', visits: f.homeVisits.visits, students: f.homeVisits.students })}</li>
       </ul>
 
       <h2>{t('reports.annual.terms')}</h2>

@@ -1,22 +1,17 @@
 import { useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { cellText, translatedParams, type FigureTable, type Label } from '~/modules/reports/tables'
+import { isFlagged, tableText, type FigureTable } from '~/modules/reports/tables'
 
-/** Translates a label whose params may themselves be keys (a school type inside a title). */
+/** Labels and cells of figure tables in the reader's language. */
 export function useLabel() {
   const { t } = useTranslation()
-  const translate = (key: string, params?: Record<string, unknown>) => String(t(key, params as never))
-  return {
-    label: (l: Label) => translate(l.key, translatedParams(l.params, translate)),
-    cell: (c: Parameters<typeof cellText>[0]) => cellText(c, translate),
-  }
+  return tableText((key, params) => String(t(key, params as never)))
 }
 
 /** A figure table; cells that mark a shortfall say so in words, not only in colour. */
 export function DataTable({ table, id }: { table: FigureTable; id?: string }) {
   const { t } = useTranslation()
   const { label, cell } = useLabel()
-  const flagged = (r: number, c: number) => table.flagged?.some(([fr, fc]) => fr === r && fc === c) ?? false
   return (
     <table className="figure-table" id={id}>
       <caption>{label(table.title)}</caption>
@@ -38,9 +33,9 @@ export function DataTable({ table, id }: { table: FigureTable; id?: string }) {
                   {cell(value)}
                 </th>
               ) : (
-                <td key={c} className={flagged(r, c) ? 'flagged' : undefined}>
+                <td key={c} className={isFlagged(table, r, c) ? 'flagged' : undefined}>
                   {cell(value)}
-                  {flagged(r, c) ? <span className="flag-text"> {t('reports.gapMark')}</span> : null}
+                  {isFlagged(table, r, c) ? <span className="flag-text"> {t('reports.gapMark')}</span> : null}
                 </td>
               ),
             )}

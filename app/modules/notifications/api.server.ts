@@ -22,9 +22,8 @@ export const notificationsEndpoints: Endpoint[] = [
     summary: 'Your notifications, newest first (unread=true for unread only; before=<createdAt> for the next page), with the unread count',
     query: z.object({ unread: z.enum(['true', 'false', '1', '0']).optional(), before: z.iso.datetime({ offset: true }).optional() }),
     response: z.object({ notifications: z.array(notification), unreadCount: z.number().int(), nextBefore: z.iso.datetime().nullable() }),
-    handle: async ({ rt, actor, request }, { query }) => {
+    handle: async ({ rt, actor, locale }, { query }) => {
       const page = await listNotifications(rt.db, actor, query)
-      const locale = /^en\b/i.test(request.headers.get('Accept-Language') ?? '') ? 'en' : 'zh-CN'
       return {
         ...page,
         notifications: page.notifications.map((n) => {

@@ -6,7 +6,7 @@ import { AppError } from '~/platform/errors'
 import { createI18n, type Locale } from '~/platform/i18n'
 import { periodLabel } from './periods'
 import type { AnnualReport } from './reports.server'
-import { cellText, percent, schoolsTable, termsTable, translatedParams, type FigureTable } from './tables'
+import { annualSummary, isFlagged, schoolsTable, tableText, termsTable, type FigureTable } from './tables'
 
 /**
  * The annual report as a tagged PDF (language, title, headings, paragraphs and tables marked for
@@ -54,9 +54,8 @@ export function annualReportPdf(report: AnnualReport, locale: Locale, fontSettin
   const font = reportFont(fontSetting)
   if (!font) throw new AppError(503, { key: 'reports.errors.noFont' })
   const { t } = createI18n(locale)
-  const translate = (key: string, params?: Record<string, unknown>) => t(key, params)
-  const label = periodLabel(report.year)
-  const title = t('reports.annual.title', { district: report.district, year: t(label.key, label.params) })
+  const text = tableText((key, params) => t(key, params))
+  const title = t('reports.annual.title', { district: report.district, year: text.label(periodLabel(report.year)) })
 
   const doc = new PDFDocument({ size: 'A4', margin: 48, tagged: true, lang: locale, displayTitle: true, pdfVersion: '1.7', info: { Title: title, Author: report.district, Subject: t('reports.annual.subject') } } as PDFKit.PDFDocumentOptions)
   doc.registerFont('cjk', font.file, font.name)
@@ -73,13 +72,12 @@ export function annualReportPdf(report: AnnualReport, locale: Locale, fontSettin
   }
   const paragraph = (text: string) => root.add(doc.struct('P', {}, () => void doc.fontSize(10).fillColor('#222').text(text, { paragraphGap: 4, lineGap: 2 })))
   const table = (figures: FigureTable) => {
-    heading(translate(figures.title.key, translatedParams(figures.title.params, translate)), 3)
-    const header = figures.columns.map((c) => ({ text: translate(c.key, translatedParams(c.params, translate)), type: 'TH' as const }))
+    heading(text.label(figures.title), 3)
+    const header = figures.columns.map((c) => ({ text: text.label(c), type: 'TH' as const }))
     const rows = figures.rows.map((row, r) =>
       row.map((cell, c) => {
-        const text = cellText(cell, translate)
-        const flagged = figures.flagged?.some(([fr, fc]) => fr === r && fc === c)
-        return { text: flagged ? `${text} ${t('reports.gapMark')}` : text, type: c === 0 ? ('TH' as const) : ('TD' as const) }
+        const value = text.cell(cell)
+        return { text: isFlagged(figures, r, c) ? `${value} ${t('reports.gapMark')}` : value, type: c === 0 ? ('TH' as const) : ('TD' as const) }
       }),
     )
     doc.fontSize(9).fillColor('#000')
@@ -92,13 +90,7 @@ export function annualReportPdf(report: AnnualReport, locale: Locale, fontSettin
   paragraph(t('reports.annual.scope'))
 
   heading(t('reports.annual.summary'), 2)
-  const f = report.figures
-  paragraph(t('reports.annual.summaryLibrary', { published: f.library.published, fresh: f.library.newInPeriod }))
-  for (const coverage of f.library.coverage) paragraph(t('reports.annual.summaryCoverage', { schoolType: t(`library.schoolTypes.${coverage.schoolType}`), covered: coverage.covered, required: coverage.required }))
-  paragraph(t('reports.annual.summaryVideos', { total: f.videos.total, captions: percent(f.videos.captions, f.videos.total) ?? '—', sign: percent(f.videos.signLanguage, f.videos.total) ?? '—', ad: percent(f.videos.audioDescription, f.videos.total) ?? '—' }))
-  const groupsMet = f.research.groups.filter((g) => g.met).length
-  paragraph(t('reports.annual.summaryResearch', { groups: f.research.groups.length, met: groupsMet, target: f.research.groups[0]?.target ?? 4, studies: f.research.studies.finished }))
-  paragraph(t('reports.annual.summaryLearning', { assigned: f.learning.assigned, completion: percent(f.learning.done, f.learning.assigned) ?? '—', visits: f.homeVisits.visits, students: f.homeVisits.students }))
+  for (const sentence of annualSummary(report)) paragraph(text.label(sentence))
 
   heading(t('reports.annual.terms'), 2)
   table(termsTable(report))

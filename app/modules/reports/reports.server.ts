@@ -8,8 +8,8 @@ import { requirePermission } from '~/modules/accounts/permissions'
 import { badInput, notFound, parseInput } from '~/platform/errors'
 import { createI18n, type Locale } from '~/platform/i18n'
 import { figuresFor, type Figures, type Scope } from './figures.server'
-import { currentTerm, parsePeriod, periodLabel, recentPeriods, termPeriod, yearPeriod, type Period } from './periods'
-import { cellText, figureTables, percent, translatedParams, type FigureTable } from './tables'
+import { currentTerm, parsePeriod, recentPeriods, termPeriod, yearPeriod, type Period } from './periods'
+import { figureTables, tableText, type FigureTable } from './tables'
 
 export interface SchoolOption {
   id: string
@@ -20,9 +20,7 @@ export interface SchoolOption {
 export interface Dashboard {
   district: string
   period: Period
-  periods: Period[]
   school: SchoolOption | null
-  schools: SchoolOption[]
   figures: Figures
   tables: FigureTable[]
   generatedAt: string
@@ -32,6 +30,12 @@ export const dashboardInput = z.object({
   period: z.string().trim().max(20).optional(),
   school: z.union([z.uuid({ message: 'reports.errors.school' }), z.literal('')]).optional(),
 })
+
+/** What the dashboard's filters offer: recent terms and years, and the district's schools. */
+export async function dashboardChoices(db: Database, actor: Actor, now = new Date()): Promise<{ periods: Period[]; schools: SchoolOption[] }> {
+  requirePermission(actor, 'read:reports')
+  return { periods: recentPeriods(now), schools: await districtSchools(db, actor) }
+}
 
 async function districtSchools(db: Database, actor: Actor): Promise<SchoolOption[]> {
   return db.select({ id: schools.id, name: schools.name, kind: schools.kind }).from(schools).where(eq(schools.districtId, actor.districtId)).orderBy(asc(schools.name))
@@ -69,9 +73,7 @@ export async function dashboardFor(db: Database, actor: Actor, input: unknown, n
   return {
     district: await districtName(db, actor),
     period,
-    periods: recentPeriods(now),
     school,
-    schools: await districtSchools(db, actor),
     figures,
     tables: figureTables(figures),
     generatedAt: now.toISOString(),
@@ -89,13 +91,10 @@ export interface AnnualReport {
   generatedAt: string
 }
 
-const yearId = /^(\d{4})-(\d{4})$/
-
 /** The year's figures (特殊教育质量监测), its two terms beside each other, and every school's line. */
 export async function annualReport(db: Database, actor: Actor, schoolYearId: string, now = new Date()): Promise<AnnualReport> {
   requirePermission(actor, 'read:reports')
-  const match = yearId.exec(schoolYearId)
-  const period = match ? parsePeriod(schoolYearId) : null
+  const period = parsePeriod(schoolYearId)
   if (!period || period.kind !== 'year') throw notFound('reports.errors.year')
   const scope = (p: Period, school: SchoolOption | null = null): Scope => ({ districtId: actor.districtId, school, period: p })
   const figures = await figuresFor(db, scope(period))
@@ -124,20 +123,26 @@ export function reportYears(now = new Date()): Period[] {
   return [current, current - 1, current - 2].map(yearPeriod)
 }
 
-/** One table as CSV in the reader's language (UTF-8 with a BOM, so spreadsheet programs read the Chinese right). */
-export function tableCsv(table: FigureTable, locale: Locale): string {
+/** A BOM first, so spreadsheet programs read the Chinese right. */
+const bom = '\uFEFF'
+
+const textIn = (locale: Locale) => {
   const { t } = createI18n(locale)
-  const translate = (key: string, params?: Record<string, unknown>) => t(key, params)
-  const header = table.columns.map((c) => translate(c.key, translatedParams(c.params, translate)))
-  const body = table.rows.map((row) => row.map((cell) => (cell === null ? '' : cellText(cell, translate))))
-  return `\uFEFF${stringify([header, ...body])}`
+  return tableText((key, params) => t(key, params))
+}
+
+/** A missing share is an empty field in a CSV, not a dash. */
+const csvRows = (table: FigureTable, text: ReturnType<typeof tableText>) => stringify([table.columns.map(text.label), ...table.rows.map((row) => row.map((cell) => (cell === null ? '' : text.cell(cell))))])
+
+/** One table as CSV in the reader's language. */
+export function tableCsv(table: FigureTable, locale: Locale): string {
+  return bom + csvRows(table, textIn(locale))
 }
 
 /** Every table of the dashboard as one CSV: each table under its title, a blank line between. */
 export function dashboardCsv(tables: FigureTable[], locale: Locale): string {
-  const { t } = createI18n(locale)
-  const translate = (key: string, params?: Record<string, unknown>) => t(key, params)
-  return `\uFEFF${tables.map((table) => stringify([[translate(table.title.key, translatedParams(table.title.params, translate))]]) + tableCsv(table, locale).slice(1)).join('\n')}`
+  const text = textIn(locale)
+  return bom + tables.map((table) => stringify([[text.label(table.title)]]) + csvRows(table, text)).join('\n')
 }
 
 export function findTable(tables: FigureTable[], id: string): FigureTable {
@@ -146,4 +151,3 @@ export function findTable(tables: FigureTable[], id: string): FigureTable {
   return table
 }
 
-export { percent, periodLabel }

@@ -1,5 +1,6 @@
 import type { Figures } from './figures.server'
 import { stages as stageOrder } from '~/modules/library/taxonomy'
+import { topicTarget } from '~/modules/research/semester'
 import { periodLabel } from './periods'
 import type { AnnualReport } from './reports.server'
 
@@ -139,18 +140,32 @@ export function figureTables(figures: Figures): FigureTable[] {
   ]
 }
 
-/** The text of a cell in the reader's language: numbers as they are, a missing share as "—". */
-export function cellText(cell: Cell, t: (key: string, params?: Record<string, unknown>) => string): string {
-  if (cell === null) return '—'
-  if (typeof cell === 'number') return String(cell)
-  if (typeof cell === 'string') return cell
-  return t(cell.key, translatedParams(cell.params, t))
+/** Whether a cell marks a shortfall; the page and the PDF then say so in words, not only in colour. */
+export const isFlagged = (table: FigureTable, row: number, column: number) => table.flagged?.some(([r, c]) => r === row && c === column) ?? false
+
+/** The annual report's key figures as sentences, for its page and its PDF. */
+export function annualSummary(report: AnnualReport): Label[] {
+  const f = report.figures
+  const share = (part: number, whole: number) => percent(part, whole) ?? '—'
+  return [
+    l('reports.annual.summaryLibrary', { published: f.library.published, fresh: f.library.newInPeriod }),
+    ...f.library.coverage.map((c) => l('reports.annual.summaryCoverage', { schoolType: `library.schoolTypes.${c.schoolType}`, covered: c.covered, required: c.required })),
+    l('reports.annual.summaryVideos', { total: f.videos.total, captions: share(f.videos.captions, f.videos.total), sign: share(f.videos.signLanguage, f.videos.total), ad: share(f.videos.audioDescription, f.videos.total) }),
+    l('reports.annual.summaryResearch', { groups: f.research.groups.length, met: f.research.groups.filter((g) => g.met).length, target: topicTarget * report.year.terms, studies: f.research.studies.finished }),
+    l('reports.annual.summaryLearning', { assigned: f.learning.assigned, completion: share(f.learning.done, f.learning.assigned), visits: f.homeVisits.visits, students: f.homeVisits.students }),
+  ]
 }
 
-/** Params that are themselves i18n keys (a school type inside a title) are translated too. */
-export function translatedParams(params: Label['params'], t: (key: string) => string) {
-  if (!params) return undefined
-  return Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' && /^[a-z]+(\.[A-Za-z_-]+)+$/.test(v) ? t(v) : v]))
+/**
+ * Labels and cells in the reader's language, for the page, the CSV and the PDF alike: numbers as they
+ * are, a missing share as "—", and params that are themselves i18n keys (a school type inside a
+ * title) translated too.
+ */
+export function tableText(t: (key: string, params?: Record<string, unknown>) => string) {
+  const params = (p: Label['params']) => p && Object.fromEntries(Object.entries(p).map(([k, v]) => [k, typeof v === 'string' && /^[a-z]+(\.[A-Za-z_-]+)+$/.test(v) ? t(v) : v]))
+  const label = (l: Label) => t(l.key, params(l.params))
+  const cell = (c: Cell): string => (c === null ? '—' : typeof c === 'number' ? String(c) : typeof c === 'string' ? c : label(c))
+  return { label, cell }
 }
 
 /** The two terms side by side, for the year-on-term view. */

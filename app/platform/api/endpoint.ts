@@ -1,5 +1,6 @@
 import type { z } from 'zod'
 import type { Actor } from '~/modules/accounts/actor'
+import type { Locale } from '../i18n'
 import type { Runtime } from '../runtime.server'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -10,6 +11,8 @@ export interface ApiContext {
   token: string | null
   ip: string
   request: Request
+  /** The language the request asked for (Accept-Language), for answers that carry text. */
+  locale: Locale
 }
 
 export interface ApiInput {

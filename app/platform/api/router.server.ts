@@ -37,7 +37,7 @@ export function createRouter(endpoints: Endpoint[]) {
       if (endpoint.auth !== false && !actor) throw new AppError(401, { key: 'errors.unauthorized' })
       const query = endpoint.query ? parseInput(endpoint.query, Object.fromEntries(url.searchParams)) : {}
       const body = endpoint.body ? await readBody(request) : undefined
-      const ctx = { rt, actor, token, ip: context.ip ?? 'unknown', request } as ApiContext
+      const ctx = { rt, actor, token, ip: context.ip ?? 'unknown', request, locale } as ApiContext
       const result = await endpoint.handle(ctx, { params, query, body })
       // A file download answers with its own streamed response.
       if (result instanceof Response) return result
