@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { PassThrough, Readable, Transform } from 'node:stream'
@@ -51,11 +51,34 @@ const packageError = (key: string, params?: Record<string, string | number>, fie
 
 interface PlannedEntry {
   path: string
+  /** The size the store gives, checked by the zip writer; -1 when unknown beforehand. */
   size: number
   compress: boolean
   open(): Promise<Readable>
-  /** Filled in as the entry streams out. */
-  done: Promise<string>
+}
+
+/** A pass-through stream that hashes and counts what flows through it: `measured` settles when it ends (or fails with it). */
+function measuring() {
+  const hash = createHash('sha256')
+  let size = 0
+  let settle!: (m: { sha256: string; size: number }) => void
+  let fail!: (error: Error) => void
+  const measured = new Promise<{ sha256: string; size: number }>((resolve, reject) => ((settle = resolve), (fail = reject)))
+  // Whoever awaits it hears of a failure; nobody awaiting it is not an unhandled rejection.
+  measured.catch(() => {})
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, next) {
+      hash.update(chunk)
+      size += chunk.length
+      next(null, chunk)
+    },
+    flush(next) {
+      settle({ sha256: hash.digest('hex'), size })
+      next()
+    },
+  })
+  stream.on('error', fail)
+  return { stream, measured }
 }
 
 /**
@@ -66,36 +89,9 @@ interface PlannedEntry {
 export async function exportPackage(deps: Omit<Deps, 'queue'>, actor: Actor, resourceId: string, options: { version?: number } = {}): Promise<{ fileName: string; body: Readable }> {
   const resource = await getResource(deps.db, actor, resourceId, options)
   const planned: PlannedEntry[] = []
-  const hashes = new Map<string, Promise<string>>()
-  const plan = (entryPath: string, size: number, compress: boolean, open: () => Promise<Readable>): PackedEntry => {
-    let settle!: (hash: string) => void
-    let fail!: (error: unknown) => void
-    const done = new Promise<string>((resolve, reject) => ((settle = resolve), (fail = reject)))
-    done.catch(() => {})
-    planned.push({
-      path: entryPath,
-      size,
-      compress,
-      done,
-      open: async () => {
-        const hash = createHash('sha256')
-        const hashing = new Transform({
-          transform(chunk: Buffer, _encoding, next) {
-            hash.update(chunk)
-            next(null, chunk)
-          },
-          flush(next) {
-            settle(hash.digest('hex'))
-            next()
-          },
-        })
-        const source = await open().catch((error) => (fail(error), Promise.reject(error)))
-        source.on('error', (error) => (fail(error), hashing.destroy(error)))
-        return source.pipe(hashing)
-      },
-    })
-    hashes.set(entryPath, done)
-    return { path: entryPath, size, sha256: '' }
+  const plan = (path: string, size: number, compress: boolean, open: () => Promise<Readable>): PackedEntry => {
+    planned.push({ path, size, compress, open })
+    return { path, size, sha256: '' }
   }
 
   // Files: the resource's own, then any other readable file its text shows or links to.
@@ -179,33 +175,30 @@ export async function exportPackage(deps: Omit<Deps, 'queue'>, actor: Actor, res
     signTerms: terms.map((t) => ({ ref: termRefs.get(t.id)!, word: t.word, category: t.category, handshape: t.handshape, movement: t.movement, notes: t.notes })),
     braille,
   })
-  const sizes = new Map<string, number>()
-  const digests = new Map<string, string>()
-  const withHash = <T extends PackedEntry>(entry: T): T => ({ ...entry, size: sizes.get(entry.path) ?? entry.size, sha256: digests.get(entry.path)! })
+  const measured = new Map<string, { sha256: string; size: number }>()
+  const withHash = <T extends PackedEntry>(entry: T): T => ({ ...entry, ...measured.get(entry.path)! })
 
   const zip = new yazl.ZipFile()
   const output = new PassThrough()
   zip.on('error', (error: Error) => output.destroy(error))
   zip.outputStream.on('error', (error: Error) => output.destroy(error))
   zip.outputStream.pipe(output)
-  for (const entry of planned) {
-    const counted = new Transform({
-      transform(chunk: Buffer, _encoding, next) {
-        sizes.set(entry.path, (sizes.get(entry.path) ?? 0) + chunk.length)
-        next(null, chunk)
-      },
-    })
+  const passed = planned.map((entry) => {
+    const { stream, measured: done } = measuring()
     zip.addReadStreamLazy(entry.path, { compress: entry.compress, ...(entry.size >= 0 ? { size: entry.size } : {}) }, (callback) => {
       entry.open().then(
-        (stream) => callback(null, stream.pipe(counted)),
+        (source) => {
+          source.on('error', (error) => stream.destroy(error))
+          callback(null, source.pipe(stream))
+        },
         (error) => callback(error, undefined as never),
       )
     })
-  }
+    return done.then((m) => measured.set(entry.path, m))
+  })
   // The manifest can only be written once every entry has passed and been hashed.
-  Promise.all(planned.map(async (entry) => digests.set(entry.path, await entry.done)))
+  Promise.all(passed)
     .then(() => {
-      for (const entry of planned) sizes.set(entry.path, sizes.get(entry.path) ?? 0)
       zip.addBuffer(Buffer.from(JSON.stringify(manifest(), null, 2)), manifestName)
       zip.end()
     })
@@ -388,23 +381,14 @@ async function readPackage(zipPath: string, work: string): Promise<{ manifest: M
       if (!entry) throw packageError('entryMissing', { path: item.path })
       if (entry.uncompressedSize !== item.size) throw packageError('entryDamaged', { path: item.path })
       const target = path.join(work, String(index))
-      const hash = createHash('sha256')
+      const { stream, measured: done } = measuring()
       try {
-        const stream = await zip.openReadStreamPromise(entry)
-        await pipeline(
-          stream,
-          new Transform({
-            transform(chunk: Buffer, _encoding, next) {
-              hash.update(chunk)
-              next(null, chunk)
-            },
-          }),
-          createWriteStream(target),
-        )
+        await pipeline(await zip.openReadStreamPromise(entry), stream, createWriteStream(target))
       } catch {
         throw packageError('entryDamaged', { path: item.path })
       }
-      if (hash.digest('hex') !== item.sha256 || (await stat(target)).size !== item.size) throw packageError('entryDamaged', { path: item.path })
+      const got = await done
+      if (got.sha256 !== item.sha256 || got.size !== item.size) throw packageError('entryDamaged', { path: item.path })
       extracted.set(item.path, target)
     }
     return { manifest, extracted }
