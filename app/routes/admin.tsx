@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from '@remix-run/node'
-import { data, Link, Outlet, useLocation } from '@remix-run/react'
+import { data, Outlet, useLocation } from '@remix-run/react'
 import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
@@ -7,6 +7,7 @@ import { AppError, notFound, type FieldErrors, type Message } from '~/platform/e
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
 import { pageTitle } from '~/platform/page-title'
+import { Subnav } from '~/components/subnav'
 
 /** The layout checks the role for every page below; each child loader and action checks again. */
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
@@ -27,17 +28,7 @@ export default function AdminLayout() {
   const { pathname } = useLocation()
   return (
     <>
-      <nav className="subnav" aria-label={t('admin.subnav')}>
-        <ul>
-          {sections.map((section) => (
-            <li key={section.to}>
-              <Link to={section.to} aria-current={section.current(pathname) ? 'page' : undefined}>
-                {t(section.key)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Subnav label={t('admin.subnav')} sections={sections.map((section) => ({ to: section.to, key: section.key, current: section.current(pathname) }))} print />
       <Outlet />
     </>
   )

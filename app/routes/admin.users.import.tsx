@@ -9,6 +9,7 @@ import { badInput, type Message } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
 import { formAction, requireActor, webRequest } from '~/platform/web.server'
 import { adminTitle, keepValues, resultFor, type AdminResult } from './admin'
+import { ImportErrors } from '~/components/import-errors'
 
 export const meta: MetaFunction = ({ matches }) => adminTitle(matches, 'admin.import')
 
@@ -73,39 +74,11 @@ export default function ImportUsers() {
       </Form>
 
       {report ? (
-        <>
-          <h2 id="import-errors-title">{t('admin.importErrors')}</h2>
-          {report.failed.length === 0 ? (
-            <p>{t('admin.importNoErrors')}</p>
-          ) : (
-            <table aria-labelledby="import-errors-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('admin.importRowNumber')}</th>
-                  <th scope="col">{t('admin.username')}</th>
-                  <th scope="col">{t('admin.importProblems')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.failed.map((failure) => (
-                  <tr key={failure.row}>
-                    <th scope="row">{t('admin.importRow', { row: failure.row })}</th>
-                    <td>{failure.username || t('common.none')}</td>
-                    <td>
-                      <ul>
-                        {Object.entries(failure.fields).map(([field, message]) => (
-                          <li key={field}>
-                            {field === '_' ? null : <code>{columnOf[field] ?? field}</code>} {t(message.key, message.params)}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
+        <ImportErrors
+          labels={{ title: t('admin.importErrors'), none: t('admin.importNoErrors'), rowHeader: t('admin.importRowNumber'), nameHeader: t('admin.username'), problems: t('admin.importProblems'), row: (row) => t('admin.importRow', { row }) }}
+          failures={report.failed.map((f) => ({ row: f.row, name: f.username, fields: f.fields }))}
+          columnOf={columnOf}
+        />
       ) : null}
     </section>
   )

@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { data, Link, Outlet, useLoaderData, useLocation } from '@remix-run/react'
+import { data, Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { z } from 'zod'
 import { can } from '~/modules/accounts/permissions'
@@ -8,6 +8,7 @@ import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
 import libraryStyles from '~/styles/library.css?url'
 import { pageTitle } from '~/platform/page-title'
+import { Subnav } from '~/components/subnav'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: libraryStyles }]
 
@@ -30,19 +31,7 @@ export default function LibraryLayout() {
   ]
   return (
     <>
-      <nav className="subnav no-print" aria-label={t('library.subnav')}>
-        <ul>
-          {sections
-            .filter((s) => s.show)
-            .map((s) => (
-              <li key={s.to}>
-                <Link to={s.to} aria-current={s.current ? 'page' : undefined}>
-                  {t(s.key)}
-                </Link>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      <Subnav label={t('library.subnav')} sections={sections} />
       <Outlet />
     </>
   )

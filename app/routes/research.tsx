@@ -1,5 +1,5 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaDescriptor } from '@remix-run/node'
-import { Link, Outlet, useLocation } from '@remix-run/react'
+import { Outlet, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { canUseResearch } from '~/modules/research/access'
 import { forbidden } from '~/platform/errors'
@@ -7,6 +7,7 @@ import { createI18n, defaultLocale, isLocale, type Locale } from '~/platform/i18
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
 import researchStyles from '~/styles/research.css?url'
+import { Subnav } from '~/components/subnav'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: researchStyles }]
 
@@ -27,17 +28,7 @@ export default function ResearchLayout() {
   ]
   return (
     <>
-      <nav className="subnav no-print" aria-label={t('research.nav')}>
-        <ul>
-          {sections.map((s) => (
-            <li key={s.to}>
-              <Link to={s.to} aria-current={s.current ? 'page' : undefined}>
-                {t(s.key)}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Subnav label={t('research.nav')} sections={sections} />
       <Outlet />
     </>
   )

@@ -8,6 +8,7 @@ import { AppError, badInput, type ActionResult, type Message } from '~/platform/
 import { pageLoader } from '~/platform/loader.server'
 import { formAction, requireActor, webRequest } from '~/platform/web.server'
 import { signsTitle } from './signs'
+import { ImportErrors } from '~/components/import-errors'
 
 export const meta: MetaFunction = ({ matches }) => signsTitle(matches, 'signs.import.title')
 
@@ -70,39 +71,11 @@ export default function ImportSignTerms() {
         </button>
       </Form>
       {report ? (
-        <>
-          <h2 id="import-errors-title">{t('signs.import.errors')}</h2>
-          {report.failed.length === 0 ? (
-            <p>{t('signs.import.noErrors')}</p>
-          ) : (
-            <table aria-labelledby="import-errors-title">
-              <thead>
-                <tr>
-                  <th scope="col">{t('signs.import.rowHeader')}</th>
-                  <th scope="col">{t('signs.fields.word')}</th>
-                  <th scope="col">{t('signs.import.problems')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {report.failed.map((failure) => (
-                  <tr key={failure.row}>
-                    <th scope="row">{t('signs.import.row', { row: failure.row })}</th>
-                    <td lang="zh-CN">{failure.word || t('common.none')}</td>
-                    <td>
-                      <ul>
-                        {Object.entries(failure.fields).map(([field, message]) => (
-                          <li key={field}>
-                            {field === '_' ? null : <code>{field}</code>} {t(message.key, message.params)}
-                          </li>
-                        ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
-        </>
+        <ImportErrors
+          labels={{ title: t('signs.import.errors'), none: t('signs.import.noErrors'), rowHeader: t('signs.import.rowHeader'), nameHeader: t('signs.fields.word'), problems: t('signs.import.problems'), row: (row) => t('signs.import.row', { row }) }}
+          failures={report.failed.map((f) => ({ row: f.row, name: f.word, fields: f.fields }))}
+          nameLang="zh-CN"
+        />
       ) : null}
     </section>
   )

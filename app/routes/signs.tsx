@@ -1,11 +1,12 @@
 import type { LinksFunction, LoaderFunctionArgs } from '@remix-run/node'
-import { Link, Outlet, useLoaderData, useLocation } from '@remix-run/react'
+import { Outlet, useLoaderData, useLocation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { can } from '~/modules/accounts/permissions'
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
 import signsStyles from '~/styles/signs.css?url'
 import { pageTitle } from '~/platform/page-title'
+import { Subnav } from '~/components/subnav'
 
 export const links: LinksFunction = () => [{ rel: 'stylesheet', href: signsStyles }]
 
@@ -25,19 +26,7 @@ export default function SignsLayout() {
   ]
   return (
     <>
-      <nav className="subnav no-print" aria-label={t('signs.nav')}>
-        <ul>
-          {sections
-            .filter((s) => s.show)
-            .map((s) => (
-              <li key={s.to}>
-                <Link to={s.to} aria-current={s.current ? 'page' : undefined}>
-                  {t(s.key)}
-                </Link>
-              </li>
-            ))}
-        </ul>
-      </nav>
+      <Subnav label={t('signs.nav')} sections={sections} />
       <Outlet />
     </>
   )

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next'
 import { pageLoader } from '~/platform/loader.server'
 import { requireActor } from '~/platform/web.server'
 import { pageTitle } from '~/platform/page-title'
+import { Subnav } from '~/components/subnav'
 
 export const loader = pageLoader(async (args: LoaderFunctionArgs) => {
   const web = await requireActor(args)
@@ -21,20 +22,7 @@ export default function StudentsLayout() {
   ]
   return (
     <>
-      {isTeacher ? (
-        <nav className="subnav no-print" aria-label={t('family.navStudents')}>
-          <ul>
-            {sections.map((s) => (
-              <li key={s.to}>
-                {/* Plain links: these pages are also opened from the offline cache, where client navigation has no server. */}
-                <a href={s.to} aria-current={s.current ? 'page' : undefined}>
-                  {t(s.key)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
-      ) : null}
+      {isTeacher ? <Subnav label={t('family.navStudents')} sections={sections} plain /> : null}
       <Outlet />
     </>
   )
