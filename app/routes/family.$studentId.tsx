@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AssignmentsTable, ConsentPanel, DataSection, NotesSection, PracticeSection, VisitsTable } from '~/components/family/panels'
+import { AssignmentsTable, ConsentPanel, DataSection, NotesSection, PracticeSection, ProfileFacts, VisitsTable } from '~/components/family/panels'
 import { FormStatus, fieldErrorsOf } from '~/components/forms'
 import { today } from '~/modules/learning/assignments.server'
 import { giveConsent, withdrawConsent } from '~/modules/learning/consent.server'
@@ -83,16 +83,7 @@ export default function ChildPage() {
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t('family.profile.title')}</h2>
         <p className="hint">{t('family.profile.privacy')}</p>
-        {profile ? (
-          <dl>
-            <dt>{t('family.profile.category')}</dt>
-            <dd>{profile.disabilityCategory ? t(`family.categories.${profile.disabilityCategory}`) : t('family.profile.notRecorded')}</dd>
-            <dt>{t('family.profile.supportNeeds')}</dt>
-            <dd>{profile.supportNeeds || t('family.profile.notRecorded')}</dd>
-          </dl>
-        ) : (
-          <p>{t('family.profile.none')}</p>
-        )}
+        <ProfileFacts profile={profile} />
         <h3>{t('family.profile.preferences')}</h3>
         <p>
           <a href={`/learn/preferences?student=${page.student.id}`}>{t('family.profile.preferencesLink')}</a>

@@ -1,7 +1,7 @@
 import { data, type LoaderFunctionArgs, type MetaFunction } from '@remix-run/node'
 import { Form, useActionData, useLoaderData } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
-import { AssignmentsTable, ConsentPanel, DataSection, NotesSection, PracticeSection, VisitsTable } from '~/components/family/panels'
+import { AssignmentsTable, ConsentPanel, DataSection, NotesSection, PracticeSection, ProfileFacts, VisitsTable } from '~/components/family/panels'
 import { CsrfInput, Field, FormStatus, fieldErrorsOf } from '~/components/forms'
 import { today } from '~/modules/learning/assignments.server'
 import { recordPaperConsent, stateAge, withdrawConsent } from '~/modules/learning/consent.server'
@@ -81,16 +81,7 @@ export default function StudentProfilePage() {
       <section aria-labelledby="profile-title">
         <h2 id="profile-title">{t('family.profile.title')}</h2>
         <FormStatus result={resultFor(['profile'])} />
-        {p ? (
-          <dl>
-            <dt>{t('family.profile.category')}</dt>
-            <dd>{p.disabilityCategory ? t(`family.categories.${p.disabilityCategory}`) : t('family.profile.notRecorded')}</dd>
-            <dt>{t('family.profile.supportNeeds')}</dt>
-            <dd>{p.supportNeeds || t('family.profile.notRecorded')}</dd>
-          </dl>
-        ) : (
-          <p>{t('family.profile.none')}</p>
-        )}
+        <ProfileFacts profile={p} />
         {isTeacher ? (
           <Form method="post" key={JSON.stringify(p)}>
             <CsrfInput />

@@ -349,3 +349,17 @@ export function DataSection({ studentId }: { studentId: string }) {
     </section>
   )
 }
+
+/** What the profile holds, read-only: the same on the family's and the teachers' page. */
+export function ProfileFacts({ profile }: { profile: { disabilityCategory: string | null; supportNeeds: string } | null }) {
+  const { t } = useTranslation()
+  if (!profile) return <p>{t('family.profile.none')}</p>
+  return (
+    <dl>
+      <dt>{t('family.profile.category')}</dt>
+      <dd>{profile.disabilityCategory ? t(`family.categories.${profile.disabilityCategory}`) : t('family.profile.notRecorded')}</dd>
+      <dt>{t('family.profile.supportNeeds')}</dt>
+      <dd>{profile.supportNeeds || t('family.profile.notRecorded')}</dd>
+    </dl>
+  )
+}
