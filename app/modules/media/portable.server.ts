@@ -8,7 +8,7 @@ import type { ObjectStore } from '~/platform/storage/object-store'
 import { findAsset } from './assets.server'
 import { saveTextTrack } from './text-tracks.server'
 import type { MediaRole, TextTrackKind } from './types'
-import { ingestFile } from './uploads.server'
+import { ingestFile, originalBytes } from './uploads.server'
 
 /**
  * Videos as they move between installations: the uploaded original (renditions are remade by the
@@ -82,7 +82,7 @@ async function portable(deps: Deps, asset: typeof mediaAssets.$inferSelect, uplo
     originalName: asset.originalName,
     originalType: asset.originalType,
     originalSize: upload.length,
-    openOriginal: async () => Readable.from(partsInOrder(deps.storage, upload.parts)),
+    openOriginal: async () => Readable.from(originalBytes(deps.storage, upload.parts)),
     tracks: tracks.map((track) => ({
       kind: track.kind,
       language: track.language,
@@ -95,14 +95,6 @@ async function portable(deps: Deps, asset: typeof mediaAssets.$inferSelect, uplo
       },
     })),
     companions,
-  }
-}
-
-async function* partsInOrder(storage: ObjectStore, parts: { key: string }[]) {
-  for (const part of parts) {
-    const got = await storage.get(part.key)
-    if (!got) throw new Error(`missing part ${part.key}`)
-    for await (const chunk of got.body) yield chunk as Buffer
   }
 }
 

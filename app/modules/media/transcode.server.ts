@@ -4,6 +4,7 @@ import { createReadStream, createWriteStream } from 'node:fs'
 import { mkdir, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { and, eq, lt, or, sql } from 'drizzle-orm'
 import type { Database } from '#db/client'
@@ -11,6 +12,7 @@ import { mediaAssets, mediaUploads, type MediaMessage, type MediaOutputs } from 
 import { jobTypes, type Queue } from '~/platform/queue.server'
 import type { ObjectStore } from '~/platform/storage/object-store'
 import { deletePrefix } from './assets.server'
+import { originalBytes } from './uploads.server'
 import { probeMedia, resolveMediaTools, runTool, type MediaTools } from './ffmpeg.server'
 import { mediaKeys, versionOfKey } from './keys'
 import { downloadArguments, ladderArguments, masterPlaylist, measurePlaylist, outputPaths, planLadder, storyboardVtt, type LadderPlan, type MeasuredRendition } from './ladder'
@@ -178,16 +180,7 @@ async function publish(db: Database, assetId: string, run: string, version: numb
 async function fetchOriginal(deps: TranscodeDeps, assetId: string, file: string) {
   const [upload] = await deps.db.select().from(mediaUploads).where(eq(mediaUploads.assetId, assetId))
   if (!upload || upload.offset !== upload.length) throw new Error(`asset ${assetId} has no complete upload`)
-  const output = createWriteStream(file)
-  try {
-    for (const part of upload.parts) {
-      const got = await deps.storage.get(part.key)
-      if (!got) throw new Error(`missing part ${part.key}`)
-      await pipeline(got.body, output, { end: false })
-    }
-  } finally {
-    await new Promise<void>((resolve, reject) => output.end((error?: Error | null) => (error ? reject(error) : resolve())))
-  }
+  await pipeline(Readable.from(originalBytes(deps.storage, upload.parts)), createWriteStream(file))
 }
 
 async function encode(tools: MediaTools, plan: LadderPlan, source: string, out: string, signal: AbortSignal, onFraction: (percent: number) => void) {

@@ -203,3 +203,12 @@ export async function purgeExpiredUploads(deps: { db: Database; storage: ObjectS
   }
   return expired.length
 }
+
+/** An upload's original, its parts read from the store in order. */
+export async function* originalBytes(storage: ObjectStore, parts: { key: string }[]) {
+  for (const part of parts) {
+    const got = await storage.get(part.key)
+    if (!got) throw new Error(`missing part ${part.key}`)
+    for await (const chunk of got.body) yield chunk as Buffer
+  }
+}
