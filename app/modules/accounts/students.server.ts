@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray } from 'drizzle-orm'
 import { alias } from 'drizzle-orm/pg-core'
 import type { Database } from '#db/client'
 import { classMembers, classes, familyLinks, users } from '#db/schema'
@@ -30,7 +30,7 @@ export async function relationTo(db: Database, actor: Actor, studentId: string):
     return link ? 'family' : null
   }
   if (actor.role === 'teacher') {
-    const ids = await studentIdsTaughtBy(db, actor.id, [studentId])
+    const ids = await classmatesOf(db, actor.id, 'student', [studentId])
     return ids.length > 0 ? 'teacher' : null
   }
   return null
@@ -60,7 +60,7 @@ export async function reachableStudents(db: Database, actor: Actor): Promise<Rea
       .orderBy(asc(users.displayName))
   }
   if (actor.role === 'teacher') {
-    const ids = await studentIdsTaughtBy(db, actor.id)
+    const ids = await classmatesOf(db, actor.id, 'student')
     if (ids.length === 0) return []
     return db.select(studentColumns).from(users).where(inArray(users.id, ids)).orderBy(asc(users.displayName))
   }
@@ -95,14 +95,7 @@ export async function requireClassTaught(db: Database, actor: Actor, classId: st
 
 /** Teachers of a student (e.g. to notify them of a family's home-practice note). */
 export async function teacherIdsOf(db: Database, studentId: string): Promise<string[]> {
-  const mine = alias(classMembers, 'mine')
-  const rows = await db
-    .selectDistinct({ id: users.id })
-    .from(mine)
-    .innerJoin(classMembers, eq(classMembers.classId, mine.classId))
-    .innerJoin(users, eq(users.id, classMembers.userId))
-    .where(and(eq(mine.userId, studentId), eq(users.role, 'teacher'), eq(users.active, true)))
-  return rows.map((r) => r.id)
+  return classmatesOf(db, studentId, 'teacher', undefined, { activeOnly: true })
 }
 
 /** Linked family accounts of a student. */
@@ -111,14 +104,15 @@ export async function familyIdsOf(db: Database, studentId: string): Promise<stri
   return rows.map((r) => r.id)
 }
 
-async function studentIdsTaughtBy(db: Database, teacherId: string, only?: string[]): Promise<string[]> {
+/** Users of `role` who share a class with `userId` (optionally only among `only`). */
+async function classmatesOf(db: Database, userId: string, role: 'student' | 'teacher', only?: string[], options: { activeOnly?: boolean } = {}): Promise<string[]> {
   const mine = alias(classMembers, 'mine')
   const rows = await db
     .selectDistinct({ id: users.id })
     .from(mine)
     .innerJoin(classMembers, eq(classMembers.classId, mine.classId))
     .innerJoin(users, eq(users.id, classMembers.userId))
-    .where(and(eq(mine.userId, teacherId), eq(users.role, 'student'), only ? inArray(users.id, only) : sql`true`))
+    .where(and(eq(mine.userId, userId), eq(users.role, role), only ? inArray(users.id, only) : undefined, options.activeOnly ? eq(users.active, true) : undefined))
   return rows.map((r) => r.id)
 }
 

@@ -27,11 +27,10 @@ export interface FigureTable {
 export const tableIds = ['coverage', 'kinds', 'disabilities', 'videos', 'research-groups', 'session-kinds', 'studies', 'learning', 'home-visits'] as const
 export type TableId = (typeof tableIds)[number]
 
-const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10)
+/** Share of `whole`, one decimal, or null when there is nothing to share. */
+export const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10)
 const l = (key: string, params?: Record<string, string | number>): Label => ({ key, params })
 
-/** Share of `whole`, one decimal, or null when there is nothing to share. */
-export { percent }
 
 export function coverageTables(figures: Figures): FigureTable[] {
   return figures.library.coverage.map((table) => {
