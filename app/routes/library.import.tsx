@@ -2,7 +2,7 @@ import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useNavigation } from '@remix-run/react'
 import { useTranslation } from 'react-i18next'
 import { CsrfInput, Field, FormStatus, fieldErrorsOf } from '~/components/forms'
-import { importPackage, receivePackageUpload, type ImportReport } from '~/modules/library/package.server'
+import { importUploadedPackage, type ImportReport } from '~/modules/library/package.server'
 import { AppError, type ActionResult } from '~/platform/errors'
 import { pageLoader } from '~/platform/loader.server'
 import { receiveUploadForm } from '~/platform/upload.server'
@@ -21,16 +21,12 @@ type ImportResult = ActionResult & { report?: ImportReport }
 /** The package streams to a temporary file, then is imported whole or not at all. */
 export async function action(args: ActionFunctionArgs) {
   const web = await requireActor(args, 'author:resource')
-  let upload: Awaited<ReturnType<typeof receivePackageUpload>> | null = null
   try {
-    upload = (await receiveUploadForm(args, web, 'library.package.errors.noFile', (file) => receivePackageUpload(file.body))).received
-    const report = await importPackage(web.rt, web.actor, upload.path, web.ip)
+    const { received: report } = await receiveUploadForm(args, web, 'library.package.errors.noFile', (file) => importUploadedPackage(web.rt, web.actor, file.body, web.ip))
     return data<ImportResult>({ ok: true, message: { key: 'library.package.imported', params: { title: report.title, files: report.files, videos: report.videos, tracks: report.tracks, braille: report.braille } }, report })
   } catch (error) {
     if (error instanceof AppError) return data<ImportResult>({ ok: false, error: { message: error.userMessage, fields: error.options.fields } }, { status: error.status })
     throw error
-  } finally {
-    await upload?.cleanup()
   }
 }
 

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { endpoint, type Endpoint } from '~/platform/api/endpoint'
 import { AppError, notFound } from '~/platform/errors'
 import { contentDisposition, fileResponse, removeFile, uploadFile } from './files.server'
-import { exportPackage, importPackage, receivePackageUpload } from './package.server'
+import { exportPackage, importUploadedPackage } from './package.server'
 import { packageContentType } from './package-format'
 import { requirePermission } from '~/modules/accounts/permissions'
 import { resourceKinds, kindTraits } from './kinds'
@@ -238,12 +238,7 @@ export const libraryEndpoints: Endpoint[] = [
     handle: async ({ rt, actor, request, ip }) => {
       requirePermission(actor, 'author:resource')
       if (!request.body) throw new AppError(400, { key: 'library.package.errors.noFile' }, { fields: { file: { key: 'library.package.errors.noFile' } } })
-      const upload = await receivePackageUpload(Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>))
-      try {
-        return await importPackage(rt, actor, upload.path, ip)
-      } finally {
-        await upload.cleanup()
-      }
+      return importUploadedPackage(rt, actor, Readable.fromWeb(request.body as import('node:stream/web').ReadableStream<Uint8Array>), ip)
     },
   }),
   endpoint({

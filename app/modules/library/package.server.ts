@@ -12,7 +12,7 @@ import type { Database } from '#db/client'
 import { districts, resourceFiles, resources } from '#db/schema'
 import type { Actor } from '~/modules/accounts/actor'
 import { record } from '~/modules/accounts/audit.server'
-import { can, requirePermission } from '~/modules/accounts/permissions'
+import { requirePermission } from '~/modules/accounts/permissions'
 import { brailleCorrectionsOf, restoreBrailleCorrections } from '~/modules/braille/resource.server'
 import { deleteAsset } from '~/modules/media/assets.server'
 import { MediaNotPortable, portableAssets, receiveAsset, type PortableAsset } from '~/modules/media/portable.server'
@@ -407,8 +407,9 @@ async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Buffer
   return Buffer.concat(chunks)
 }
 
-/** Streams an upload (a request body) to a temporary file, refusing more than the limit. */
-export async function receivePackageUpload(body: Readable | AsyncIterable<Uint8Array>): Promise<{ path: string; cleanup: () => Promise<void> }> {
+/** Imports an uploaded package (a request body): streamed to a temporary file, refusing more than the limit, imported, the file removed. */
+export async function importUploadedPackage(deps: Deps, actor: Actor, body: Readable | AsyncIterable<Uint8Array>, ip?: string | null): Promise<ImportReport> {
+  requirePermission(actor, 'author:resource')
   const dir = await mkdtemp(path.join(tmpdir(), 'tongxing-package-'))
   const target = path.join(dir, 'package.zip')
   let size = 0
@@ -422,16 +423,12 @@ export async function receivePackageUpload(body: Readable | AsyncIterable<Uint8A
         },
       }),
       createWriteStream(target),
-    )
-  } catch (error) {
+    ).catch((error) => {
+      throw error instanceof AppError ? error : packageError('uploadFailed')
+    })
+    if (size === 0) throw packageError('empty')
+    return await importPackage(deps, actor, target, ip)
+  } finally {
     await rm(dir, { recursive: true, force: true })
-    throw error instanceof AppError ? error : packageError('uploadFailed')
   }
-  if (size === 0) {
-    await rm(dir, { recursive: true, force: true })
-    throw packageError('empty')
-  }
-  return { path: target, cleanup: () => rm(dir, { recursive: true, force: true }) }
 }
-
-export const canImportPackages = (actor: Actor) => can(actor.role, 'author:resource')
